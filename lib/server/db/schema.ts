@@ -1,0 +1,143 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+// One schema for both stores (PGlite and PostgreSQL). Money is an integer count of minor units
+// (ISO 4217 exponent of the currency); never a float.
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+export const payments = pgTable(
+  "payments",
+  {
+    id: text("id").primaryKey(), // pay_…
+    provider: text("provider").notNull(), // paygrid | splashpay
+    method: text("method").notNull(), // dynamic-qr | mobile | card | tanqr
+    status: text("status").notNull(), // creating → pending → processing → terminal
+    amountMinor: bigint("amount_minor", { mode: "number" }).notNull(),
+    currency: text("currency").notNull(),
+    reference: text("reference").notNull(),
+    customer: jsonb("customer").$type<Record<string, string>>().notNull(),
+    phone: text("phone").notNull(),
+    network: text("network"),
+    metadata: jsonb("metadata").$type<Record<string, unknown>>(),
+    qrCode: text("qr_code"),
+    qrImage: text("qr_image"),
+    paymentUrl: text("payment_url"),
+    providerPaymentId: text("provider_payment_id"),
+    providerReference: text("provider_reference"),
+    idempotencyKey: text("idempotency_key").notNull(),
+    /** Who may read it: the register (cashier session) or the checkout session that created it. */
+    ownerScope: text("owner_scope").notNull(),
+    checkoutSessionId: text("checkout_session_id"),
+    failureCode: text("failure_code"),
+    failureMessage: text("failure_message"),
+    /** Set when the sale's QR did not match the amount/currency (the QR-matches-sale check). */
+    qrMismatch: boolean("qr_mismatch").notNull().default(false),
+    paidAfterExpiry: boolean("paid_after_expiry").notNull().default(false),
+    expiresAt: ts("expires_at").notNull(),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+    completedAt: ts("completed_at"),
+    /** Reconciler bookkeeping: when to ask the provider next, and who holds the lease until when. */
+    nextCheckAt: ts("next_check_at"),
+    leaseUntil: ts("lease_until"),
+    checkCount: integer("check_count").notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex("payments_provider_payment_id_uq")
+      .on(t.provider, t.providerPaymentId)
+      .where(sql`${t.providerPaymentId} is not null`),
+    index("payments_reference_idx").on(t.provider, t.reference),
+    index("payments_owner_created_idx").on(t.ownerScope, t.createdAt),
+    index("payments_next_check_idx").on(t.nextCheckAt),
+    index("payments_checkout_session_idx").on(t.checkoutSessionId),
+  ],
+);
+
+/** Append-only log of everything that happened to a payment; `seq` is the SSE event id. */
+export const paymentEvents = pgTable(
+  "payment_events",
+  {
+    seq: bigserial("seq", { mode: "number" }).primaryKey(),
+    paymentId: text("payment_id")
+      .notNull()
+      .references(() => payments.id),
+    status: text("status").notNull(),
+    previousStatus: text("previous_status"),
+    source: text("source").notNull(), // api | webhook | poll | system
+    providerEventId: text("provider_event_id"),
+    detail: jsonb("detail").$type<Record<string, unknown>>(),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("payment_events_payment_seq_idx").on(t.paymentId, t.seq)],
+);
+
+/** Provider events already applied, so a redelivered webhook is acknowledged and ignored. */
+export const providerEventReceipts = pgTable(
+  "provider_event_receipts",
+  {
+    provider: text("provider").notNull(),
+    eventKey: text("event_key").notNull(),
+    paymentId: text("payment_id"),
+    receivedAt: ts("received_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.eventKey] })],
+);
+
+/** Our side of two-layer idempotency: one row per (scope, Idempotency-Key). */
+export const idempotencyRecords = pgTable(
+  "idempotency_records",
+  {
+    scope: text("scope").notNull(),
+    key: text("key").notNull(),
+    requestHash: text("request_hash").notNull(),
+    paymentId: text("payment_id").notNull(),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] })],
+);
+
+export const checkoutSessions = pgTable(
+  "checkout_sessions",
+  {
+    id: text("id").primaryKey(), // cs_…
+    status: text("status").notNull(), // open | completed | expired
+    amountMinor: bigint("amount_minor", { mode: "number" }).notNull(),
+    currency: text("currency").notNull(),
+    reference: text("reference").notNull(),
+    description: text("description"),
+    lineItems: jsonb("line_items").$type<unknown[]>(),
+    customer: jsonb("customer").$type<Record<string, string>>(),
+    successUrl: text("success_url").notNull(),
+    cancelUrl: text("cancel_url").notNull(),
+    webhookUrl: text("webhook_url"),
+    createdBy: text("created_by").notNull(), // merchant | register:<id>
+    idempotencyKey: text("idempotency_key"),
+    expiresAt: ts("expires_at").notNull(),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("checkout_sessions_idem_uq")
+      .on(t.createdBy, t.idempotencyKey)
+      .where(sql`${t.idempotencyKey} is not null`),
+  ],
+);
+
+export type PaymentRow = typeof payments.$inferSelect;
+export type NewPaymentRow = typeof payments.$inferInsert;
+export type PaymentEventRow = typeof paymentEvents.$inferSelect;
+export type CheckoutSessionRow = typeof checkoutSessions.$inferSelect;

@@ -1,0 +1,214 @@
+import "server-only";
+import { randomBytes, randomInt } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { SANDBOX_PAYGRID_API_KEY, SANDBOX_PAYGRID_WEBHOOK_SIGNING_KEY } from "@/lib/sandbox/paygrid/defaults";
+
+// The only reader of process.env (architecture.md). Everything else asks getEnv().
+
+const optional = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const httpUrl = (what: string) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => /^https?:\/\/[^\s/]+/.test(v), `expected an http(s) URL (${what})`)
+    .transform((v) => v.replace(/\/+$/, ""));
+
+const schema = z.object({
+  PUBLIC_BASE_URL: httpUrl("the app's public origin, e.g. http://localhost:3000").default("http://localhost:3000"),
+  DATABASE_URL: optional.refine(
+    (v) => v === undefined || /^postgres(ql)?:\/\//.test(v),
+    "expected a postgres:// connection string",
+  ),
+  DATA_DIR: z.string().trim().min(1).default(".data"),
+  PAYGRID_API_KEY: optional.refine(
+    (v) => v === undefined || /^sk_(live|test)_\S+$/.test(v),
+    "expected a PayGrid key starting with sk_live_ or sk_test_",
+  ),
+  PAYGRID_BASE_URL: optional.pipe(httpUrl("PayGrid API base").optional()),
+  PAYGRID_WEBHOOK_SIGNING_KEY: optional,
+  SPLASHPAY_API_KEY: optional,
+  SPLASHPAY_API_SECRET: optional,
+  SPLASHPAY_BASE_URL: optional.pipe(httpUrl("SplashPay API base").optional()),
+  SPLASHPAY_WEBHOOK_SECRET: optional,
+  POS_ACCESS_CODE: optional.refine((v) => v === undefined || v.length >= 4, "expected at least 4 characters"),
+  SESSION_SECRET: optional.refine((v) => v === undefined || v.length >= 32, "expected at least 32 characters"),
+  MERCHANT_API_KEY: optional.refine((v) => v === undefined || v.length >= 16, "expected at least 16 characters"),
+  MERCHANT_NAME: z.string().trim().min(1).max(60).default("Malipo Demo Shop"),
+  PAYMENT_TTL_SECONDS: z.coerce
+    .number({ error: "expected a whole number of seconds" })
+    .int("expected a whole number of seconds")
+    .min(10, "expected at least 10 seconds")
+    .max(86_400, "expected at most 86400 seconds")
+    .default(1800),
+  SANDBOX: z.enum(["1", "0", ""], { error: 'expected "1" (force the sandbox) or "0" (forbid it)' }).optional(),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type ProviderMode = "live" | "sandbox" | "off";
+
+export interface Env {
+  publicBaseUrl: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** True when at least one provider runs against the built-in sandbox: sandbox routes are mounted. */
+  sandbox: boolean;
+  paygrid: { mode: ProviderMode; apiKey: string; baseUrl: string; webhookSigningKey: string };
+  splashpay: {
+    mode: ProviderMode;
+    apiKey: string;
+    apiSecret: string;
+    baseUrl: string;
+    webhookSecret: string;
+  };
+  posAccessCode: string;
+  sessionSecret: string;
+  merchantApiKey: string;
+  merchantName: string;
+  paymentTtlSeconds: number;
+  logLevel: "debug" | "info" | "warn" | "error";
+  /** Set when the cashier code and merchant key were generated (sandbox mode): printed at start. */
+  generatedCredentials: boolean;
+}
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => `  - ${issue.path.join(".") || "(environment)"}: ${issue.message}`)
+    .join("\n");
+}
+
+interface GeneratedCredentials {
+  posAccessCode: string;
+  sessionSecret: string;
+  merchantApiKey: string;
+}
+
+// Sandbox mode invents the cashier code, cookie secret and merchant key once and keeps them in DATA_DIR,
+// so a restart does not sign every cashier out or change the key a demo shop was given.
+function loadOrCreateCredentials(dataDir: string): GeneratedCredentials {
+  const file = path.join(dataDir, "sandbox-credentials.json");
+  try {
+    const parsed = JSON.parse(fs.readFileSync(file, "utf8")) as Partial<GeneratedCredentials>;
+    if (parsed.posAccessCode && parsed.sessionSecret && parsed.merchantApiKey) {
+      return parsed as GeneratedCredentials;
+    }
+  } catch {
+    // absent or unreadable: make new ones below
+  }
+  const created: GeneratedCredentials = {
+    posAccessCode: String(randomInt(0, 1_000_000)).padStart(6, "0"),
+    sessionSecret: randomBytes(32).toString("hex"),
+    merchantApiKey: `mk_test_${randomBytes(24).toString("hex")}`,
+  };
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(created, null, 2), { mode: 0o600 });
+  return created;
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    throw new EnvError(`Malipo cannot start: bad configuration.\n${describeIssues(result.error)}`);
+  }
+  const v = result.data;
+  const forced = v.SANDBOX === "1";
+  const forbidden = v.SANDBOX === "0";
+  const problems: string[] = [];
+
+  if (forced && v.PAYGRID_API_KEY?.startsWith("sk_live_")) {
+    problems.push("  - SANDBOX: is 1 while PAYGRID_API_KEY is a live key (sk_live_…); remove one of them");
+  }
+  if (forced && v.SPLASHPAY_API_KEY?.startsWith("pk_live_")) {
+    problems.push("  - SANDBOX: is 1 while SPLASHPAY_API_KEY is a live key (pk_live_…); remove one of them");
+  }
+  if (Boolean(v.SPLASHPAY_API_KEY) !== Boolean(v.SPLASHPAY_API_SECRET)) {
+    problems.push("  - SPLASHPAY_API_KEY / SPLASHPAY_API_SECRET: set both or neither");
+  }
+
+  const paygridMode: ProviderMode = forced || (!forbidden && !v.PAYGRID_API_KEY) ? "sandbox" : v.PAYGRID_API_KEY ? "live" : "off";
+  const splashMode: ProviderMode =
+    forced || (!forbidden && !v.SPLASHPAY_API_KEY) ? "sandbox" : v.SPLASHPAY_API_KEY ? "live" : "off";
+  const sandbox = paygridMode === "sandbox" || splashMode === "sandbox";
+
+  if (paygridMode === "live" && !v.PAYGRID_WEBHOOK_SIGNING_KEY) {
+    problems.push("  - PAYGRID_WEBHOOK_SIGNING_KEY: required with a PayGrid key (webhooks cannot be verified without it)");
+  }
+  if (splashMode === "live" && !v.SPLASHPAY_WEBHOOK_SECRET) {
+    problems.push("  - SPLASHPAY_WEBHOOK_SECRET: required with SplashPay keys (webhooks cannot be verified without it)");
+  }
+  if (!sandbox) {
+    for (const name of ["POS_ACCESS_CODE", "SESSION_SECRET", "MERCHANT_API_KEY"] as const) {
+      if (!v[name]) problems.push(`  - ${name}: required outside sandbox mode`);
+    }
+  }
+  if (problems.length > 0) {
+    throw new EnvError(`Malipo cannot start: bad configuration.\n${problems.join("\n")}`);
+  }
+
+  const generated =
+    sandbox && (!v.POS_ACCESS_CODE || !v.SESSION_SECRET || !v.MERCHANT_API_KEY)
+      ? loadOrCreateCredentials(v.DATA_DIR)
+      : undefined;
+
+  return {
+    publicBaseUrl: v.PUBLIC_BASE_URL,
+    databaseUrl: v.DATABASE_URL,
+    dataDir: path.resolve(v.DATA_DIR),
+    sandbox,
+    paygrid: {
+      mode: paygridMode,
+      apiKey: paygridMode === "sandbox" ? (v.PAYGRID_API_KEY ?? SANDBOX_PAYGRID_API_KEY) : (v.PAYGRID_API_KEY ?? ""),
+      baseUrl:
+        v.PAYGRID_BASE_URL ??
+        (paygridMode === "sandbox" ? `${v.PUBLIC_BASE_URL}/sandbox/paygrid/api/v1` : "https://meet.briq.tz/api/v1"),
+      webhookSigningKey:
+        v.PAYGRID_WEBHOOK_SIGNING_KEY ?? (paygridMode === "sandbox" ? SANDBOX_PAYGRID_WEBHOOK_SIGNING_KEY : ""),
+    },
+    splashpay: {
+      mode: splashMode,
+      apiKey: v.SPLASHPAY_API_KEY ?? (splashMode === "sandbox" ? "pk_test_malipo_sandbox" : ""),
+      apiSecret: v.SPLASHPAY_API_SECRET ?? (splashMode === "sandbox" ? "sk_test_malipo_sandbox" : ""),
+      baseUrl:
+        v.SPLASHPAY_BASE_URL ??
+        (splashMode === "sandbox"
+          ? `${v.PUBLIC_BASE_URL}/sandbox/splashpay/api/v1`
+          : "https://api.splashpay.co.tz/api/v1"),
+      webhookSecret: v.SPLASHPAY_WEBHOOK_SECRET ?? (splashMode === "sandbox" ? "whsec_malipo_sandbox_splashpay" : ""),
+    },
+    posAccessCode: v.POS_ACCESS_CODE ?? generated?.posAccessCode ?? "",
+    sessionSecret: v.SESSION_SECRET ?? generated?.sessionSecret ?? "",
+    merchantApiKey: v.MERCHANT_API_KEY ?? generated?.merchantApiKey ?? "",
+    merchantName: v.MERCHANT_NAME,
+    paymentTtlSeconds: v.PAYMENT_TTL_SECONDS,
+    logLevel: v.LOG_LEVEL,
+    generatedCredentials: generated !== undefined,
+  };
+}
+
+let cached: Env | undefined;
+
+/** The validated configuration, read once per process. Throws EnvError naming every bad variable. */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Tests swap configuration without touching process.env of other suites. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}
+
+/** `next build` loads server modules to prerender pages; nothing may open the database then. */
+export function isBuildPhase(): boolean {
+  return process.env.NEXT_PHASE === "phase-production-build";
+}

@@ -1,0 +1,66 @@
+import "server-only";
+
+// The one error shape of api.md: { "error": { "code", "message", "fields"?, "retryable"? } }.
+
+export type ApiErrorCode =
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "VALIDATION_ERROR"
+  | "IDEMPOTENCY_KEY_REQUIRED"
+  | "IDEMPOTENCY_KEY_REUSED"
+  | "PAYMENT_DECLINED"
+  | "DUPLICATE_REFERENCE"
+  | "PROVIDER_UNAVAILABLE"
+  | "RATE_LIMITED"
+  | "PAYLOAD_TOO_LARGE"
+  | "UNSUPPORTED_MEDIA_TYPE"
+  | "METHOD_NOT_ALLOWED"
+  | "INTERNAL";
+
+const STATUS: Record<ApiErrorCode, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  VALIDATION_ERROR: 400,
+  IDEMPOTENCY_KEY_REQUIRED: 400,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  PAYMENT_DECLINED: 402,
+  DUPLICATE_REFERENCE: 409,
+  PROVIDER_UNAVAILABLE: 502,
+  RATE_LIMITED: 429,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  METHOD_NOT_ALLOWED: 405,
+  INTERNAL: 500,
+};
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  override name = "ApiError";
+  readonly status: number;
+
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly extra: { fields?: FieldError[]; retryable?: boolean; headers?: Record<string, string> } = {},
+  ) {
+    super(message);
+    this.status = STATUS[code];
+  }
+
+  toBody(): { error: { code: ApiErrorCode; message: string; fields?: FieldError[]; retryable?: boolean } } {
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.extra.fields ? { fields: this.extra.fields } : {}),
+        ...(this.extra.retryable !== undefined ? { retryable: this.extra.retryable } : {}),
+      },
+    };
+  }
+}

@@ -1,0 +1,28 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { ZodError } from "zod";
+import { log } from "@/lib/server/log";
+import { ApiError } from "./api-error";
+
+/** Maps anything thrown in a route handler to the one error shape; unknown errors never leak their message. */
+export function handleRouteError(error: unknown): Response {
+  if (error instanceof ApiError) {
+    return Response.json(error.toBody(), { status: error.status, headers: error.extra.headers });
+  }
+  if (error instanceof ZodError) {
+    const fields = error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
+    return Response.json(new ApiError("VALIDATION_ERROR", "Some fields are not valid.", { fields }).toBody(), {
+      status: 400,
+    });
+  }
+  const requestId = randomUUID();
+  log.error("unhandled route error", {
+    requestId,
+    error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    stack: error instanceof Error ? error.stack : undefined,
+  });
+  return Response.json(
+    { error: { code: "INTERNAL", message: `Something went wrong on our side (request ${requestId}).` } },
+    { status: 500 },
+  );
+}

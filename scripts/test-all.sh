@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# `npm test`: the whole suite — lint, types, unit, integration (PGlite, and PostgreSQL when one is
+# reachable), production build with a sentinel key, the secret-leak check, and Playwright e2e in Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+started=$(date +%s)
+export NEXT_TELEMETRY_DISABLED=1
+step() { printf '\n=== %s (%ss)\n' "$1" "$(( $(date +%s) - started ))"; }
+
+step "dependencies"
+bash scripts/ensure-deps.sh
+bash scripts/ensure-chromium.sh
+
+created_db=""
+cleanup() {
+  if [ -n "$created_db" ]; then dropdb -h 127.0.0.1 -U postgres --if-exists "$created_db" >/dev/null 2>&1 || true; fi
+}
+trap cleanup EXIT
+# PostgreSQL integration runs when TEST_DATABASE_URL is set (CI sets it), or when a local server answers:
+# then a throwaway database is made for this run and dropped at the end.
+if [ -z "${TEST_DATABASE_URL:-}" ] && command -v createdb >/dev/null && pg_isready -h 127.0.0.1 -q 2>/dev/null; then
+  created_db="malipo_test_$(date +%s)_$$"
+  if createdb -h 127.0.0.1 -U postgres "$created_db" 2>/dev/null; then
+    export TEST_DATABASE_URL="postgres://postgres@127.0.0.1:5432/$created_db"
+  else
+    created_db=""
+  fi
+fi
+echo "PostgreSQL integration: ${TEST_DATABASE_URL:+on}${TEST_DATABASE_URL:-off (no server reachable)}"
+
+step "lint and format"
+npx next typegen >/dev/null
+npm run -s lint
+
+step "types"
+npx tsc --noEmit
+
+step "unit tests"
+npx vitest run --project unit
+
+step "integration tests"
+npx vitest run --project integration
+
+step "production build (sentinel provider key)"
+# The build runs with a recognisable fake key so the leak check below can prove it never reaches browsers.
+export MALIPO_SENTINEL_KEY="sk_test_sentinel_$(date +%s)_do_not_ship"
+npx next build
+step "secret-leak check"
+if grep -rF "$MALIPO_SENTINEL_KEY" .next/static >/dev/null 2>&1; then
+  echo "FAIL: the sentinel provider key appears under .next/static"
+  exit 1
+fi
+echo "the sentinel key is not in .next/static"
+
+step "end-to-end tests (Chromium)"
+npx playwright test
+
+step "done"
+echo "all checks passed in $(( $(date +%s) - started ))s"
