@@ -1,0 +1,98 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { createPayGridSandbox, type PayGridSandbox, type PayGridSandboxOptions } from "./paygrid/handler";
+
+// A plain node:http server that serves the PayGrid sandbox at its root (`/api/v1/…`, `/control/…`,
+// `/pay/…`): for e2e runs and tests that want the provider on its own port, like the real one.
+
+export interface SandboxServerOptions {
+  /** 0 = an ephemeral port. */
+  port: number;
+  host?: string;
+  paygrid?: Omit<PayGridSandboxOptions, "publicUrl">;
+}
+
+export interface SandboxServer {
+  url: string;
+  paygrid: PayGridSandbox;
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+async function readBody(req: http.IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += buf.length;
+    if (size > MAX_BODY_BYTES) throw new Error("body too large");
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks);
+}
+
+function toRequest(req: http.IncomingMessage, origin: string, body: Buffer | undefined): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
+  }
+  return new Request(new URL(req.url ?? "/", origin), {
+    method: req.method ?? "GET",
+    headers,
+    body: body && body.length > 0 ? new Uint8Array(body) : undefined,
+  });
+}
+
+async function send(res: http.ServerResponse, response: Response): Promise<void> {
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => (headers[name] = value));
+  res.writeHead(response.status, headers);
+  res.end(Buffer.from(await response.arrayBuffer()));
+}
+
+export async function startSandboxServer(options: SandboxServerOptions): Promise<SandboxServer> {
+  const host = options.host ?? "127.0.0.1";
+  const server = http.createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  const paygrid = createPayGridSandbox({ ...options.paygrid, publicUrl: url });
+
+  server.on("request", (req: http.IncomingMessage, res: http.ServerResponse) => {
+    void (async () => {
+      try {
+        const hasBody = req.method !== "GET" && req.method !== "HEAD";
+        const request = toRequest(req, url, hasBody ? await readBody(req) : undefined);
+        const path = new URL(request.url).pathname;
+        await send(res, await paygrid.handle(request, path));
+      } catch {
+        if (!res.headersSent) {
+          res.writeHead(400, { "content-type": "application/json" });
+          res.end(
+            JSON.stringify({ status: "error", code: 400, error_code: "BAD_REQUEST", message: "Bad request" }),
+          );
+        } else {
+          res.destroy();
+        }
+      }
+    })();
+  });
+
+  return {
+    url,
+    paygrid,
+    async close() {
+      await paygrid.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

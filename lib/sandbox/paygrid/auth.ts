@@ -1,0 +1,42 @@
+import type { AuthInfo } from "./context";
+import { failure } from "./envelope";
+import type { PayGridSandboxSettings } from "./settings";
+
+// S27: the two lowercase auth codes PayGrid documents, never with `details`.
+export function authenticate(request: Request, settings: PayGridSandboxSettings): AuthInfo | Response {
+  const header = request.headers.get("authorization");
+  if (!header || header.trim() === "") return failure(401, "unauthorized", "Authorization header is missing");
+  const match = /^Bearer +(\S+)$/.exec(header.trim());
+  if (!match) return failure(401, "unauthorized", "Authorization header must use the Bearer scheme");
+  const apiKey = match[1]!;
+  if (!settings.apiKeys.includes(apiKey)) return failure(401, "invalid_api_key", "Invalid API key");
+  return { apiKey, mode: apiKey.startsWith("sk_live_") ? "live" : "test" };
+}
+
+/** S26: test keys may move (simulated) money only while test mode is on. */
+export function testModeBlocked(auth: AuthInfo, settings: PayGridSandboxSettings): Response | undefined {
+  if (auth.mode === "test" && !settings.testModeEnabled) {
+    return failure(403, "TEST_MODE_UNAVAILABLE", "Test mode is not enabled for this merchant");
+  }
+  return undefined;
+}
+
+/** S35: a fixed one-minute window per key; off while `rateLimitPerMinute` is 0. */
+export class RateLimiter {
+  private readonly windows = new Map<string, { start: number; count: number }>();
+
+  check(apiKey: string, limit: number, now: number): Response | undefined {
+    if (limit <= 0) return undefined;
+    let window = this.windows.get(apiKey);
+    if (!window || now - window.start >= 60_000) {
+      window = { start: now, count: 0 };
+      this.windows.set(apiKey, window);
+    }
+    window.count += 1;
+    if (window.count <= limit) return undefined;
+    const retryAfter = Math.max(1, Math.ceil((window.start + 60_000 - now) / 1000));
+    return failure(429, "RATE_LIMITED", "Too many requests", undefined, {
+      "retry-after": String(retryAfter),
+    });
+  }
+}

@@ -1,0 +1,82 @@
+// `npm run sandbox`: the PayGrid sandbox on its own port, as a separate "provider" for e2e runs.
+//   --port 4010 (env SANDBOX_PORT)   --state .data/sandbox/paygrid-standalone.json
+//   --webhook-retry-delays 1,2,3     --expiry-seconds N (env PAYMENT_TTL_SECONDS, else 1800)
+//   --signing-key KEY                --auto-outcome-delay SECONDS   --host 127.0.0.1
+//   --api-keys k1,k2 (env SANDBOX_API_KEYS): keys accepted besides sk_test_malipo_sandbox
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { startSandboxServer } from "../lib/sandbox/node-server";
+import { SANDBOX_PAYGRID_API_KEY, SANDBOX_PAYGRID_WEBHOOK_SIGNING_KEY } from "../lib/sandbox/paygrid/defaults";
+import type { PayGridSandboxSettings } from "../lib/sandbox/paygrid/settings";
+
+function fail(message: string): never {
+  console.error(`sandbox-server: ${message}`);
+  process.exit(2);
+}
+
+function number(name: string, raw: string | undefined): number | undefined {
+  if (raw === undefined || raw === "") return undefined;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) fail(`--${name} expects a non-negative number, got "${raw}"`);
+  return value;
+}
+
+const { values } = parseArgs({
+  options: {
+    port: { type: "string" },
+    host: { type: "string" },
+    state: { type: "string" },
+    "webhook-retry-delays": { type: "string" },
+    "expiry-seconds": { type: "string" },
+    "signing-key": { type: "string" },
+    "auto-outcome-delay": { type: "string" },
+    "api-keys": { type: "string" },
+  },
+});
+
+const port = number("port", values.port ?? process.env.SANDBOX_PORT) ?? 4010;
+const settings: Partial<PayGridSandboxSettings> = {
+  expirySeconds:
+    number("expiry-seconds", values["expiry-seconds"] ?? process.env.PAYMENT_TTL_SECONDS) ?? 1800,
+  webhookSigningKey: values["signing-key"] ?? SANDBOX_PAYGRID_WEBHOOK_SIGNING_KEY,
+};
+const delays = values["webhook-retry-delays"];
+if (delays !== undefined) {
+  settings.webhookRetryDelaysSeconds = delays
+    .split(",")
+    .filter((d) => d.trim() !== "")
+    .map((d) => number("webhook-retry-delays", d.trim()) ?? 0);
+}
+const extraKeys = (values["api-keys"] ?? process.env.SANDBOX_API_KEYS ?? "")
+  .split(",")
+  .map((k) => k.trim())
+  .filter(Boolean);
+if (extraKeys.length > 0) settings.apiKeys = [SANDBOX_PAYGRID_API_KEY, ...extraKeys];
+const autoOutcome = number("auto-outcome-delay", values["auto-outcome-delay"]);
+if (autoOutcome !== undefined) settings.autoOutcomeDelaySeconds = autoOutcome;
+
+const stateFile = path.resolve(values.state ?? ".data/sandbox/paygrid-standalone.json");
+
+// tsx runs this file as CommonJS (no "type": "module"), where top-level await is not available.
+async function main(): Promise<void> {
+  const server = await startSandboxServer({ port, host: values.host, paygrid: { settings, stateFile } });
+  console.log(`PayGrid sandbox listening on ${server.url}`);
+  console.log(`  API base:  ${server.url}/api/v1`);
+  console.log(`  State:     ${stateFile}`);
+
+  let closing = false;
+  async function shutdown(signal: string): Promise<void> {
+    if (closing) return;
+    closing = true;
+    console.log(`\n${signal}: saving state and stopping…`);
+    await server.close();
+    process.exit(0);
+  }
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  console.error("sandbox-server: could not start:", error instanceof Error ? error.message : error);
+  process.exit(1);
+});
