@@ -1,0 +1,283 @@
+import "server-only";
+import { z } from "zod";
+import { PayGridError } from "./errors";
+import {
+  payGridErrorEnvelopeSchema,
+  payGridListMetaSchema,
+  payGridPaymentEventListSchema,
+  payGridPaymentListSchema,
+  payGridPaymentSchema,
+  payGridSuccessEnvelopeSchema,
+  type PayGridCreateBody,
+  type PayGridListMeta,
+  type PayGridPayment,
+  type PayGridPaymentEvent,
+} from "./schemas";
+
+// The typed HTTP client for PayGrid's payments API (paygrid.md §2–§9). Every attempt has its own timeout;
+// network errors, timeouts, 5xx and 429 are retried with backoff and, for creates, the SAME Idempotency-Key,
+// so a retry can only replay the payment, never charge twice. 4xx answers are final.
+
+export interface PayGridClientOptions {
+  /** e.g. `https://meet.briq.tz/api/v1` */
+  baseUrl: string;
+  apiKey: string;
+  fetch?: typeof fetch;
+  /** Per attempt. Default 15000. */
+  timeoutMs?: number;
+  /** Retries after the first attempt. Default 2. */
+  maxRetries?: number;
+  /** First backoff step; doubles per retry, with jitter. Default 300. */
+  retryBaseDelayMs?: number;
+  /** Upper bound for any wait between attempts, `Retry-After` included. Default 10000. */
+  maxRetryDelayMs?: number;
+  userAgent?: string;
+}
+
+export interface PayGridListQuery {
+  page?: number;
+  perPage?: number;
+}
+
+export interface PayGridListResult {
+  payments: PayGridPayment[];
+  meta?: PayGridListMeta;
+}
+
+export interface PayGridClient {
+  /** `replayed` is true when PayGrid answered 200: the key was seen before and no new charge was made. */
+  createPayment(
+    body: PayGridCreateBody,
+    idempotencyKey: string,
+  ): Promise<{ payment: PayGridPayment; replayed: boolean }>;
+  getPayment(id: string): Promise<PayGridPayment>;
+  listPayments(query?: PayGridListQuery): Promise<PayGridListResult>;
+  /** Asks PayGrid to check upstream now (may fire webhooks); use sparingly. */
+  refreshPayment(id: string): Promise<PayGridPayment>;
+  getPaymentEvents(id: string): Promise<PayGridPaymentEvent[]>;
+}
+
+const IDEMPOTENCY_KEY_MAX = 255;
+
+interface Answer {
+  status: number;
+  /** False for the older bare-object shape (§3), where a fresh create also answers 200. */
+  enveloped: boolean;
+  data: unknown;
+  meta: unknown;
+}
+
+type Attempt = { answer: Answer } | { error: PayGridError; retryAfterMs?: number };
+
+interface Call {
+  method: "GET" | "POST";
+  path: string;
+  body?: unknown;
+  idempotencyKey?: string;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** `Retry-After` as delta-seconds or an HTTP date (RFC 9110 §10.2.3); undefined when absent or unusable. */
+function retryAfterMs(header: string | null, nowMs: number): number | undefined {
+  if (!header) return undefined;
+  const value = header.trim();
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+}
+
+function parseJson(text: string): unknown {
+  if (text.trim() === "") return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+// What `data` holds is checked per endpoint afterwards.
+const anyEnvelope = payGridSuccessEnvelopeSchema(z.unknown());
+
+/** Newer pages wrap everything in `{status, code, message, data, meta}`; older ones answer bare objects. */
+function unwrap(status: number, body: unknown): Answer {
+  const envelope = anyEnvelope.safeParse(body);
+  if (envelope.success) {
+    return { status, enveloped: true, data: envelope.data.data, meta: envelope.data.meta };
+  }
+  if (isRecord(body) && body.data !== undefined && body.data !== null) {
+    return { status, enveloped: false, data: body.data, meta: body.meta };
+  }
+  return { status, enveloped: false, data: body, meta: undefined };
+}
+
+export function createPayGridClient(options: PayGridClientOptions): PayGridClient {
+  const baseUrl = options.baseUrl.replace(/\/+$/, "");
+  const apiKey = options.apiKey;
+  const doFetch = options.fetch ?? globalThis.fetch;
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const maxRetries = Math.max(0, options.maxRetries ?? 2);
+  const retryBaseDelayMs = options.retryBaseDelayMs ?? 300;
+  const maxRetryDelayMs = options.maxRetryDelayMs ?? 10_000;
+  const userAgent = options.userAgent ?? "Malipo/0.1";
+
+  // Provider messages and runtime errors are echoed into PayGridError.message, which ends up in logs:
+  // scrub the key in case anything on the way ever repeats it.
+  const scrub = (text: string): string => (apiKey ? text.split(apiKey).join("[redacted]") : text);
+  const fail = (status: number, code: string, message: string, details?: PayGridError["details"]) =>
+    new PayGridError(status, code, scrub(message), details);
+
+  function backoffMs(retry: number, retryAfter: number | undefined): number {
+    if (retryAfter !== undefined) return Math.min(retryAfter, maxRetryDelayMs);
+    // Equal jitter: half the exponential step fixed, half random, so simultaneous callers spread out.
+    const step = retryBaseDelayMs * 2 ** retry;
+    return Math.min(step / 2 + Math.random() * (step / 2), maxRetryDelayMs);
+  }
+
+  async function attempt(call: Call): Promise<Attempt> {
+    const headers: Record<string, string> = {
+      Authorization: `Bearer ${apiKey}`,
+      Accept: "application/json",
+      "User-Agent": userAgent,
+    };
+    if (call.body !== undefined) headers["Content-Type"] = "application/json";
+    if (call.idempotencyKey !== undefined) headers["Idempotency-Key"] = call.idempotencyKey;
+
+    const signal = AbortSignal.timeout(timeoutMs);
+    let status: number;
+    let text: string;
+    let retryAfter: string | null;
+    try {
+      const response = await doFetch(`${baseUrl}${call.path}`, {
+        method: call.method,
+        headers,
+        body: call.body === undefined ? undefined : JSON.stringify(call.body),
+        signal,
+        // A redirect would carry the bearer key to wherever it points; the API never redirects.
+        redirect: "manual",
+        cache: "no-store",
+      });
+      status = response.status;
+      retryAfter = response.headers.get("retry-after");
+      // The same signal also bounds reading the body.
+      text = await response.text();
+    } catch (error) {
+      if (signal.aborted) {
+        return {
+          error: fail(
+            0,
+            "TIMEOUT",
+            `PayGrid did not answer ${call.method} ${call.path} within ${timeoutMs} ms`,
+          ),
+        };
+      }
+      // undici reports "fetch failed" and puts the useful part (ECONNREFUSED, …) in the cause.
+      const reason = error instanceof Error ? error.message : String(error);
+      const cause =
+        error instanceof Error && isRecord(error.cause) && typeof error.cause.code === "string"
+          ? ` (${error.cause.code})`
+          : "";
+      return {
+        error: fail(0, "NETWORK_ERROR", `PayGrid ${call.method} ${call.path} failed: ${reason}${cause}`),
+      };
+    }
+
+    const body = parseJson(text);
+    if (status < 200 || status > 299 || (isRecord(body) && body.status === "error")) {
+      const envelope = payGridErrorEnvelopeSchema.safeParse(body);
+      const error = envelope.success
+        ? fail(
+            status,
+            envelope.data.error_code,
+            envelope.data.message ?? `PayGrid answered ${status} ${envelope.data.error_code}`,
+            envelope.data.details,
+          )
+        : fail(
+            status,
+            "BAD_RESPONSE",
+            `PayGrid answered ${call.method} ${call.path} with HTTP ${status} and no error body`,
+          );
+      return { error, retryAfterMs: retryAfterMs(retryAfter, Date.now()) };
+    }
+    if (body === undefined) {
+      return {
+        error: fail(
+          status,
+          "BAD_RESPONSE",
+          `PayGrid answered ${call.method} ${call.path} with HTTP ${status} and no JSON`,
+        ),
+      };
+    }
+    return { answer: unwrap(status, body) };
+  }
+
+  async function send(call: Call): Promise<Answer> {
+    for (let retry = 0; ; retry += 1) {
+      const result = await attempt(call);
+      if ("answer" in result) return result.answer;
+      if (!result.error.retryable || retry >= maxRetries) throw result.error;
+      await sleep(backoffMs(retry, result.retryAfterMs));
+    }
+  }
+
+  function read<S extends z.ZodType>(answer: Answer, schema: S, what: string): z.infer<S> {
+    const parsed = schema.safeParse(answer.data);
+    if (parsed.success) return parsed.data;
+    const where = [...new Set(parsed.error.issues.map((issue) => issue.path.join(".") || "(root)"))].join(
+      ", ",
+    );
+    throw fail(
+      answer.status,
+      "BAD_RESPONSE",
+      `PayGrid's ${what} did not match the documented shape at: ${where}`,
+    );
+  }
+
+  const paymentPath = (id: string) => `/payments/${encodeURIComponent(id)}`;
+
+  return {
+    async createPayment(body, idempotencyKey) {
+      if (idempotencyKey.length === 0 || idempotencyKey.length > IDEMPOTENCY_KEY_MAX) {
+        throw new TypeError(`Idempotency-Key must be 1–${IDEMPOTENCY_KEY_MAX} characters`);
+      }
+      const answer = await send({ method: "POST", path: "/payments", body, idempotencyKey });
+      return {
+        payment: read(answer, payGridPaymentSchema, "payment"),
+        // Bare-object answers are the older docs' shape, where even a fresh create is a 200 (§3).
+        replayed: answer.enveloped && answer.status === 200,
+      };
+    },
+
+    async getPayment(id) {
+      return read(await send({ method: "GET", path: paymentPath(id) }), payGridPaymentSchema, "payment");
+    },
+
+    async listPayments(query = {}) {
+      const params = new URLSearchParams();
+      if (query.page !== undefined) params.set("page", String(query.page));
+      if (query.perPage !== undefined) params.set("per_page", String(query.perPage));
+      const search = params.toString() ? `?${params.toString()}` : "";
+      const answer = await send({ method: "GET", path: `/payments${search}` });
+      const payments = read(answer, payGridPaymentListSchema, "payment list");
+      // The docs do not name the pagination fields (§9): an unfamiliar meta is dropped, not fatal.
+      const meta = payGridListMetaSchema.safeParse(answer.meta);
+      return meta.success ? { payments, meta: meta.data } : { payments };
+    },
+
+    async refreshPayment(id) {
+      const answer = await send({ method: "POST", path: `${paymentPath(id)}/refresh` });
+      return read(answer, payGridPaymentSchema, "payment");
+    },
+
+    async getPaymentEvents(id) {
+      const answer = await send({ method: "GET", path: `${paymentPath(id)}/events` });
+      return read(answer, payGridPaymentEventListSchema, "payment events");
+    },
+  };
+}
