@@ -1,11 +1,30 @@
 import type { NextConfig } from "next";
 
+// Headers for every response. Pages also get a per-request nonce CSP from proxy.ts; API answers are data
+// and must never be framed or sniffed into something executable.
+const baseHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+];
+
 const nextConfig: NextConfig = {
   // PGlite ships its own WASM and data files; bundling it breaks their lookup, so it stays external.
   serverExternalPackages: ["@electric-sql/pglite", "pg"],
   poweredByHeader: false,
   // SSE must never be gzip-buffered by the Node server (api.md: "never compressed").
   compress: false,
+  async headers() {
+    return [
+      { source: "/:path*", headers: baseHeaders },
+      {
+        source: "/api/:path*",
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { buildDynamicTanqr, checkQrMatchesSale, crc16CcittFalse, DEFAULT_TANQR_MERCHANT, parseEmv } from "./emv-qr";
+import {
+  buildDynamicTanqr,
+  checkQrMatchesSale,
+  crc16CcittFalse,
+  DEFAULT_TANQR_MERCHANT,
+  parseEmv,
+} from "./emv-qr";
 
 // Vectors from tanqr.md §7 (T1, T4 and T6 contain spaces).
 const T1 =
@@ -84,16 +90,24 @@ describe("buildDynamicTanqr", () => {
 
 describe("checkQrMatchesSale", () => {
   it("accepts the sale the code was made for, whatever the decimals", () => {
-    expect(checkQrMatchesSale(T6, { amount: "1000", currencyNumeric: "834", requireTanqr: true })).toEqual({ ok: true });
+    expect(checkQrMatchesSale(T6, { amount: "1000", currencyNumeric: "834", requireTanqr: true })).toEqual({
+      ok: true,
+    });
   });
 
   it("refuses another amount, another currency, a static code and a broken CRC", () => {
-    expect(checkQrMatchesSale(T6, { amount: "999", currencyNumeric: "834" })).toMatchObject({ reason: "amount_mismatch" });
+    expect(checkQrMatchesSale(T6, { amount: "999", currencyNumeric: "834" })).toMatchObject({
+      reason: "amount_mismatch",
+    });
     expect(checkQrMatchesSale(T6, { amount: "1000", currencyNumeric: "840" })).toMatchObject({
       reason: "currency_mismatch",
     });
-    expect(checkQrMatchesSale(T1, { amount: "1000", currencyNumeric: "834" })).toMatchObject({ reason: "not_dynamic" });
-    expect(checkQrMatchesSale(T6.replace("1000.00", "1001.00"), { amount: "1001", currencyNumeric: "834" })).toMatchObject({
+    expect(checkQrMatchesSale(T1, { amount: "1000", currencyNumeric: "834" })).toMatchObject({
+      reason: "not_dynamic",
+    });
+    expect(
+      checkQrMatchesSale(T6.replace("1000.00", "1001.00"), { amount: "1001", currencyNumeric: "834" }),
+    ).toMatchObject({
       reason: "bad_crc",
     });
   });
@@ -106,7 +120,9 @@ describe("checkQrMatchesSale", () => {
       reference: "R",
     }).replace("tz.go.bot.tips", "zz.go.bot.tips");
     const fixed = other.slice(0, -4) + crc16CcittFalse(other.slice(0, -4));
-    expect(checkQrMatchesSale(fixed, { amount: "1", currencyNumeric: "834", requireTanqr: true })).toMatchObject({
+    expect(
+      checkQrMatchesSale(fixed, { amount: "1", currencyNumeric: "834", requireTanqr: true }),
+    ).toMatchObject({
       reason: "country_mismatch",
     });
   });

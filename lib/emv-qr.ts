@@ -20,8 +20,7 @@ export interface EmvObject {
 }
 
 export type EmvParseResult =
-  | { ok: true; objects: EmvObject[]; get(path: string): string | undefined }
-  | { ok: false; error: string };
+  { ok: true; objects: EmvObject[]; get(path: string): string | undefined } | { ok: false; error: string };
 
 function isTemplate(id: string): boolean {
   const n = Number(id);
@@ -38,7 +37,8 @@ function parseLevel(text: string, where: string): EmvObject[] {
     const id = head.slice(0, 2);
     const length = Number(head.slice(2));
     const value = text.slice(at + 4, at + 4 + length);
-    if (value.length !== length) throw new Error(`${where}: object ${id} says ${length} characters but has ${value.length}`);
+    if (value.length !== length)
+      throw new Error(`${where}: object ${id} says ${length} characters but has ${value.length}`);
     if (seen.has(id)) throw new Error(`${where}: object ${id} appears twice`);
     seen.add(id);
     const object: EmvObject = { id, length, value };
@@ -58,7 +58,8 @@ export function parseEmv(payload: string): EmvParseResult {
     return { ok: false, error: (error as Error).message };
   }
   const last = objects.at(-1);
-  if (!last || last.id !== "63" || last.length !== 4) return { ok: false, error: "the CRC (63) is not the last object" };
+  if (!last || last.id !== "63" || last.length !== 4)
+    return { ok: false, error: "the CRC (63) is not the last object" };
   const expected = crc16CcittFalse(payload.slice(0, -4));
   if (last.value.toUpperCase() !== expected) {
     return { ok: false, error: `CRC mismatch: payload says ${last.value}, computed ${expected}` };
@@ -124,7 +125,10 @@ export function buildDynamicTanqr(input: {
     tlv("59", ascii(m.name).slice(0, 25)) +
     tlv("60", ascii(m.city).slice(0, 15)) +
     tlv("61", m.postalCode) +
-    tlv("62", tlv("03", m.storeLabel) + tlv("05", ascii(input.reference).slice(0, 25)) + tlv("07", m.terminalLabel)) +
+    tlv(
+      "62",
+      tlv("03", m.storeLabel) + tlv("05", ascii(input.reference).slice(0, 25)) + tlv("07", m.terminalLabel),
+    ) +
     "6304";
   return body + crc16CcittFalse(body);
 }
@@ -151,10 +155,15 @@ export function checkQrMatchesSale(
 ): SaleCheck {
   const parsed = parseEmv(payload);
   if (!parsed.ok) {
-    return { ok: false, reason: parsed.error.startsWith("CRC") ? "bad_crc" : "invalid_payload", detail: parsed.error };
+    return {
+      ok: false,
+      reason: parsed.error.startsWith("CRC") ? "bad_crc" : "invalid_payload",
+      detail: parsed.error,
+    };
   }
   const poi = parsed.get("01");
-  if (poi !== "12") return { ok: false, reason: "not_dynamic", detail: `point of initiation is ${poi ?? "absent"}` };
+  if (poi !== "12")
+    return { ok: false, reason: "not_dynamic", detail: `point of initiation is ${poi ?? "absent"}` };
   const amount = parsed.get("54");
   if (!amount) return { ok: false, reason: "amount_missing", detail: "no amount (54) in a dynamic code" };
   if (!/^\d+(\.\d{1,2})?$/.test(amount) || !compareDecimalStrings(amount, sale.amount)) {
@@ -162,10 +171,18 @@ export function checkQrMatchesSale(
   }
   const currency = parsed.get("53");
   if (currency !== sale.currencyNumeric) {
-    return { ok: false, reason: "currency_mismatch", detail: `QR currency ${currency}, sale ${sale.currencyNumeric}` };
+    return {
+      ok: false,
+      reason: "currency_mismatch",
+      detail: `QR currency ${currency}, sale ${sale.currencyNumeric}`,
+    };
   }
   if (sale.requireTanqr && (parsed.get("58") !== "TZ" || parsed.get("26.00") !== "tz.go.bot.tips")) {
-    return { ok: false, reason: "country_mismatch", detail: "not a TANQR code (58 = TZ, 26/00 = tz.go.bot.tips)" };
+    return {
+      ok: false,
+      reason: "country_mismatch",
+      detail: "not a TANQR code (58 = TZ, 26/00 = tz.go.bot.tips)",
+    };
   }
   return { ok: true };
 }

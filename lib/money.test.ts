@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { AmountError, compareDecimalStrings, formatMoney, parseAmount, toMajorFixed, toMajorString, toProviderNumber } from "./money";
+import {
+  AmountError,
+  compareDecimalStrings,
+  formatMoney,
+  parseAmount,
+  toMajorFixed,
+  toMajorString,
+  toProviderNumber,
+} from "./money";
 
 describe("parseAmount", () => {
   it.each([

@@ -29,7 +29,8 @@ export function parseAmount(value: string | number, currency: Currency): number 
     text = value.trim();
   }
   const match = /^(\d+)(?:\.(\d+))?$/.exec(text);
-  if (!match) throw new AmountError("Enter the amount as digits with an optional decimal point, e.g. 5000 or 12.50.");
+  if (!match)
+    throw new AmountError("Enter the amount as digits with an optional decimal point, e.g. 5000 or 12.50.");
   const exponent = CURRENCY_EXPONENT[currency];
   const whole = match[1]!;
   const fraction = (match[2] ?? "").replace(/0+$/, "");
@@ -49,7 +50,10 @@ function split(minor: number, currency: Currency): { whole: string; fraction: st
   if (!Number.isSafeInteger(minor) || minor < 0) throw new AmountError(`Not a minor-unit amount: ${minor}`);
   const exponent = CURRENCY_EXPONENT[currency];
   const digits = String(minor).padStart(exponent + 1, "0");
-  return { whole: digits.slice(0, digits.length - exponent), fraction: digits.slice(digits.length - exponent) };
+  return {
+    whole: digits.slice(0, digits.length - exponent),
+    fraction: digits.slice(digits.length - exponent),
+  };
 }
 
 /** 500000 TZS → "5000"; 500050 → "5000.50"; whole amounts carry no decimals. */

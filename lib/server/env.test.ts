@@ -24,6 +24,7 @@ describe("parseEnv", () => {
     expect(env.paygrid.baseUrl).toBe("http://localhost:3000/sandbox/paygrid/api/v1");
     expect(env.posAccessCode).toMatch(/^\d{6}$/);
     expect(env.sessionSecret.length).toBeGreaterThanOrEqual(32);
+    expect(env.merchantWebhookSecret).toMatch(/^whsec_/);
     expect(env.generatedCredentials).toBe(true);
     expect(env.paymentTtlSeconds).toBe(1800);
     // A restart keeps the same cashier code and merchant key.
@@ -41,6 +42,7 @@ describe("parseEnv", () => {
       POS_ACCESS_CODE: "1234",
       SESSION_SECRET: "x".repeat(32),
       MERCHANT_API_KEY: "m".repeat(16),
+      MERCHANT_WEBHOOK_SECRET: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
     };
     expect(() => parseEnv(base)).toThrow(/PAYGRID_WEBHOOK_SIGNING_KEY: required/);
     const env = parseEnv({ ...base, PAYGRID_WEBHOOK_SIGNING_KEY: "k" });
@@ -75,6 +77,7 @@ describe("parseEnv", () => {
       POS_ACCESS_CODE: "1234",
       SESSION_SECRET: "x".repeat(32),
       MERCHANT_API_KEY: "m".repeat(16),
+      MERCHANT_WEBHOOK_SECRET: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
     });
     expect(env.paygrid.mode).toBe("off");
     expect(env.sandbox).toBe(false);

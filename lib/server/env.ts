@@ -21,7 +21,9 @@ const httpUrl = (what: string) =>
     .transform((v) => v.replace(/\/+$/, ""));
 
 const schema = z.object({
-  PUBLIC_BASE_URL: httpUrl("the app's public origin, e.g. http://localhost:3000").default("http://localhost:3000"),
+  PUBLIC_BASE_URL: httpUrl("the app's public origin, e.g. http://localhost:3000").default(
+    "http://localhost:3000",
+  ),
   DATABASE_URL: optional.refine(
     (v) => v === undefined || /^postgres(ql)?:\/\//.test(v),
     "expected a postgres:// connection string",
@@ -38,8 +40,19 @@ const schema = z.object({
   SPLASHPAY_BASE_URL: optional.pipe(httpUrl("SplashPay API base").optional()),
   SPLASHPAY_WEBHOOK_SECRET: optional,
   POS_ACCESS_CODE: optional.refine((v) => v === undefined || v.length >= 4, "expected at least 4 characters"),
-  SESSION_SECRET: optional.refine((v) => v === undefined || v.length >= 32, "expected at least 32 characters"),
-  MERCHANT_API_KEY: optional.refine((v) => v === undefined || v.length >= 16, "expected at least 16 characters"),
+  SESSION_SECRET: optional.refine(
+    (v) => v === undefined || v.length >= 32,
+    "expected at least 32 characters",
+  ),
+  MERCHANT_API_KEY: optional.refine(
+    (v) => v === undefined || v.length >= 16,
+    "expected at least 16 characters",
+  ),
+  MERCHANT_WEBHOOK_URL: optional.pipe(httpUrl("the merchant's default webhook endpoint").optional()),
+  MERCHANT_WEBHOOK_SECRET: optional.refine(
+    (v) => v === undefined || /^whsec_[A-Za-z0-9+/=]{24,}$/.test(v),
+    "expected a Standard Webhooks secret: whsec_ followed by base64 (at least 24 characters)",
+  ),
   MERCHANT_NAME: z.string().trim().min(1).max(60).default("Malipo Demo Shop"),
   PAYMENT_TTL_SECONDS: z.coerce
     .number({ error: "expected a whole number of seconds" })
@@ -47,7 +60,9 @@ const schema = z.object({
     .min(10, "expected at least 10 seconds")
     .max(86_400, "expected at most 86400 seconds")
     .default(1800),
-  SANDBOX: z.enum(["1", "0", ""], { error: 'expected "1" (force the sandbox) or "0" (forbid it)' }).optional(),
+  SANDBOX: z
+    .enum(["1", "0", ""], { error: 'expected "1" (force the sandbox) or "0" (forbid it)' })
+    .optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 
@@ -70,6 +85,10 @@ export interface Env {
   posAccessCode: string;
   sessionSecret: string;
   merchantApiKey: string;
+  /** Where checkout outcomes go when a session names no webhook_url. */
+  merchantWebhookUrl: string | undefined;
+  /** Signs merchant webhooks (Standard Webhooks, whsec_…). */
+  merchantWebhookSecret: string;
   merchantName: string;
   paymentTtlSeconds: number;
   logLevel: "debug" | "info" | "warn" | "error";
@@ -91,6 +110,7 @@ interface GeneratedCredentials {
   posAccessCode: string;
   sessionSecret: string;
   merchantApiKey: string;
+  merchantWebhookSecret: string;
 }
 
 // Sandbox mode invents the cashier code, cookie secret and merchant key once and keeps them in DATA_DIR,
@@ -99,7 +119,12 @@ function loadOrCreateCredentials(dataDir: string): GeneratedCredentials {
   const file = path.join(dataDir, "sandbox-credentials.json");
   try {
     const parsed = JSON.parse(fs.readFileSync(file, "utf8")) as Partial<GeneratedCredentials>;
-    if (parsed.posAccessCode && parsed.sessionSecret && parsed.merchantApiKey) {
+    if (
+      parsed.posAccessCode &&
+      parsed.sessionSecret &&
+      parsed.merchantApiKey &&
+      parsed.merchantWebhookSecret
+    ) {
       return parsed as GeneratedCredentials;
     }
   } catch {
@@ -109,6 +134,7 @@ function loadOrCreateCredentials(dataDir: string): GeneratedCredentials {
     posAccessCode: String(randomInt(0, 1_000_000)).padStart(6, "0"),
     sessionSecret: randomBytes(32).toString("hex"),
     merchantApiKey: `mk_test_${randomBytes(24).toString("hex")}`,
+    merchantWebhookSecret: `whsec_${randomBytes(24).toString("base64")}`,
   };
   fs.mkdirSync(dataDir, { recursive: true });
   fs.writeFileSync(file, JSON.stringify(created, null, 2), { mode: 0o600 });
@@ -135,19 +161,29 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     problems.push("  - SPLASHPAY_API_KEY / SPLASHPAY_API_SECRET: set both or neither");
   }
 
-  const paygridMode: ProviderMode = forced || (!forbidden && !v.PAYGRID_API_KEY) ? "sandbox" : v.PAYGRID_API_KEY ? "live" : "off";
+  const paygridMode: ProviderMode =
+    forced || (!forbidden && !v.PAYGRID_API_KEY) ? "sandbox" : v.PAYGRID_API_KEY ? "live" : "off";
   const splashMode: ProviderMode =
     forced || (!forbidden && !v.SPLASHPAY_API_KEY) ? "sandbox" : v.SPLASHPAY_API_KEY ? "live" : "off";
   const sandbox = paygridMode === "sandbox" || splashMode === "sandbox";
 
   if (paygridMode === "live" && !v.PAYGRID_WEBHOOK_SIGNING_KEY) {
-    problems.push("  - PAYGRID_WEBHOOK_SIGNING_KEY: required with a PayGrid key (webhooks cannot be verified without it)");
+    problems.push(
+      "  - PAYGRID_WEBHOOK_SIGNING_KEY: required with a PayGrid key (webhooks cannot be verified without it)",
+    );
   }
   if (splashMode === "live" && !v.SPLASHPAY_WEBHOOK_SECRET) {
-    problems.push("  - SPLASHPAY_WEBHOOK_SECRET: required with SplashPay keys (webhooks cannot be verified without it)");
+    problems.push(
+      "  - SPLASHPAY_WEBHOOK_SECRET: required with SplashPay keys (webhooks cannot be verified without it)",
+    );
   }
   if (!sandbox) {
-    for (const name of ["POS_ACCESS_CODE", "SESSION_SECRET", "MERCHANT_API_KEY"] as const) {
+    for (const name of [
+      "POS_ACCESS_CODE",
+      "SESSION_SECRET",
+      "MERCHANT_API_KEY",
+      "MERCHANT_WEBHOOK_SECRET",
+    ] as const) {
       if (!v[name]) problems.push(`  - ${name}: required outside sandbox mode`);
     }
   }
@@ -156,7 +192,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
 
   const generated =
-    sandbox && (!v.POS_ACCESS_CODE || !v.SESSION_SECRET || !v.MERCHANT_API_KEY)
+    sandbox && (!v.POS_ACCESS_CODE || !v.SESSION_SECRET || !v.MERCHANT_API_KEY || !v.MERCHANT_WEBHOOK_SECRET)
       ? loadOrCreateCredentials(v.DATA_DIR)
       : undefined;
 
@@ -167,12 +203,18 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     sandbox,
     paygrid: {
       mode: paygridMode,
-      apiKey: paygridMode === "sandbox" ? (v.PAYGRID_API_KEY ?? SANDBOX_PAYGRID_API_KEY) : (v.PAYGRID_API_KEY ?? ""),
+      apiKey:
+        paygridMode === "sandbox"
+          ? (v.PAYGRID_API_KEY ?? SANDBOX_PAYGRID_API_KEY)
+          : (v.PAYGRID_API_KEY ?? ""),
       baseUrl:
         v.PAYGRID_BASE_URL ??
-        (paygridMode === "sandbox" ? `${v.PUBLIC_BASE_URL}/sandbox/paygrid/api/v1` : "https://meet.briq.tz/api/v1"),
+        (paygridMode === "sandbox"
+          ? `${v.PUBLIC_BASE_URL}/sandbox/paygrid/api/v1`
+          : "https://meet.briq.tz/api/v1"),
       webhookSigningKey:
-        v.PAYGRID_WEBHOOK_SIGNING_KEY ?? (paygridMode === "sandbox" ? SANDBOX_PAYGRID_WEBHOOK_SIGNING_KEY : ""),
+        v.PAYGRID_WEBHOOK_SIGNING_KEY ??
+        (paygridMode === "sandbox" ? SANDBOX_PAYGRID_WEBHOOK_SIGNING_KEY : ""),
     },
     splashpay: {
       mode: splashMode,
@@ -183,11 +225,14 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
         (splashMode === "sandbox"
           ? `${v.PUBLIC_BASE_URL}/sandbox/splashpay/api/v1`
           : "https://api.splashpay.co.tz/api/v1"),
-      webhookSecret: v.SPLASHPAY_WEBHOOK_SECRET ?? (splashMode === "sandbox" ? "whsec_malipo_sandbox_splashpay" : ""),
+      webhookSecret:
+        v.SPLASHPAY_WEBHOOK_SECRET ?? (splashMode === "sandbox" ? "whsec_malipo_sandbox_splashpay" : ""),
     },
     posAccessCode: v.POS_ACCESS_CODE ?? generated?.posAccessCode ?? "",
     sessionSecret: v.SESSION_SECRET ?? generated?.sessionSecret ?? "",
     merchantApiKey: v.MERCHANT_API_KEY ?? generated?.merchantApiKey ?? "",
+    merchantWebhookUrl: v.MERCHANT_WEBHOOK_URL,
+    merchantWebhookSecret: v.MERCHANT_WEBHOOK_SECRET ?? generated?.merchantWebhookSecret ?? "",
     merchantName: v.MERCHANT_NAME,
     paymentTtlSeconds: v.PAYMENT_TTL_SECONDS,
     logLevel: v.LOG_LEVEL,
@@ -211,4 +256,9 @@ export function resetEnvForTests(): void {
 /** `next build` loads server modules to prerender pages; nothing may open the database then. */
 export function isBuildPhase(): boolean {
   return process.env.NEXT_PHASE === "phase-production-build";
+}
+
+/** `next dev`: React needs eval for its dev tooling, so the CSP relaxes there only. */
+export function isDevelopment(): boolean {
+  return process.env.NODE_ENV === "development";
 }

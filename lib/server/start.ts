@@ -3,6 +3,11 @@ import { EnvError, getEnv, isBuildPhase } from "@/lib/server/env";
 import { closeDatabase, getDatabase } from "@/lib/server/db/database";
 import { DataDirLockedError } from "@/lib/server/db/pglite-lock";
 import { log, setLogLevel } from "@/lib/server/log";
+import { startReconciler } from "@/lib/server/payments/reconcile";
+import { providerAdapter } from "@/lib/server/providers/registry";
+import { getListenHub } from "@/lib/server/realtime/listen-hub";
+import { closeAllStreams } from "@/lib/server/realtime/payment-stream";
+import { startMerchantWebhookWorker } from "@/lib/server/webhooks/deliver-merchant-webhooks";
 
 // Runs once per server process (from instrumentation.ts): validate configuration, open the database and
 // migrate it, and say how to sign in when the app made its own sandbox credentials.
@@ -24,6 +29,7 @@ function printSandboxBanner(): void {
     lines.push(
       `  Cashier code  ${env.posAccessCode}`,
       `  Merchant key  ${env.merchantApiKey}`,
+      "  Webhook secret: see the file below (merchantWebhookSecret)",
       `  (generated once and kept in ${env.dataDir}/sandbox-credentials.json)`,
     );
   }
@@ -49,7 +55,18 @@ export async function start(): Promise<void> {
   }
   if (env.sandbox) printSandboxBanner();
 
+  // One LISTEN and one reconciler loop per instance.
+  await getListenHub();
+  const getDb = async () => (await getDatabase()).db;
+  const stopReconciler = startReconciler(getDb, providerAdapter);
+  const stopWebhooks = startMerchantWebhookWorker(getDb, env.merchantWebhookSecret);
+
+  // Open SSE streams would keep the HTTP server from closing: end them first, then the database.
   const shutdown = () => {
+    stopReconciler();
+    stopWebhooks();
+    const closed = closeAllStreams();
+    log.info("shutting down", { closedStreams: closed });
     void closeDatabase().finally(() => process.exit(0));
   };
   process.once("SIGTERM", shutdown);

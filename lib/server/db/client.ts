@@ -15,8 +15,15 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export interface Database {
   db: Db;
   kind: "pglite" | "postgres";
-  /** Subscribes to a NOTIFY channel; resolves to an unsubscribe function. */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Subscribes to a NOTIFY channel; resolves to an unsubscribe function. `onReconnect` is called after a
+   * lost connection was re-established (notifications may have been missed meanwhile).
+   */
+  listen(
+    channel: string,
+    onPayload: (payload: string) => void,
+    onReconnect?: () => void,
+  ): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -59,7 +66,9 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
 async function openPostgres(databaseUrl: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
   // An idle client that loses its connection must not crash the process.
-  pool.on("error", (error) => console.error(JSON.stringify({ level: "error", msg: "pg pool error", error: error.message })));
+  pool.on("error", (error) =>
+    console.error(JSON.stringify({ level: "error", msg: "pg pool error", error: error.message })),
+  );
   const migrationClient = await pool.connect();
   try {
     await migrationClient.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_ID]);
@@ -72,18 +81,44 @@ async function openPostgres(databaseUrl: string): Promise<Database> {
   return {
     db: db as unknown as Db,
     kind: "postgres",
-    async listen(channel, onPayload) {
-      // LISTEN needs one connection held for as long as the subscription lives.
-      const client = await pool.connect();
+    async listen(channel, onPayload, onReconnect) {
+      // LISTEN needs one connection held for as long as the subscription lives. If that connection
+      // drops, listen again with a backoff and tell the caller, who re-reads what it may have missed.
+      const quoted = `"${channel.replace(/"/g, '""')}"`;
+      let client: pg.PoolClient | undefined;
+      let stopped = false;
       const handler = (message: pg.Notification) => {
         if (message.channel === channel) onPayload(message.payload ?? "");
       };
-      client.on("notification", handler);
-      await client.query(`LISTEN "${channel.replace(/"/g, '""')}"`);
+      const connect = async (attempt: number, reconnecting: boolean): Promise<void> => {
+        try {
+          const next = await pool.connect();
+          next.on("notification", handler);
+          next.on("error", () => {
+            next.release(true);
+            if (client === next) client = undefined;
+            if (!stopped) void connect(0, true);
+          });
+          await next.query(`LISTEN ${quoted}`);
+          if (stopped) return next.release();
+          client = next;
+          if (reconnecting) onReconnect?.();
+        } catch (error) {
+          // The first LISTEN fails loudly; a lost one keeps retrying in the background.
+          if (!reconnecting) throw error;
+          const delay = Math.min(1000 * 2 ** attempt, 30_000);
+          setTimeout(() => void connect(attempt + 1, true), delay).unref();
+        }
+      };
+      await connect(0, false);
       return async () => {
-        client.off("notification", handler);
-        await client.query(`UNLISTEN "${channel.replace(/"/g, '""')}"`).catch(() => {});
-        client.release();
+        stopped = true;
+        const current = client;
+        client = undefined;
+        if (!current) return;
+        current.off("notification", handler);
+        await current.query(`UNLISTEN ${quoted}`).catch(() => {});
+        current.release();
       };
     },
     async close() {

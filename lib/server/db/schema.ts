@@ -125,7 +125,10 @@ export const checkoutSessions = pgTable(
     cancelUrl: text("cancel_url").notNull(),
     webhookUrl: text("webhook_url"),
     createdBy: text("created_by").notNull(), // merchant | register:<id>
+    /** Payment attempts made so far; each gets its own provider reference (`<reference>-<n>`). */
+    attemptCount: integer("attempt_count").notNull().default(0),
     idempotencyKey: text("idempotency_key"),
+    requestHash: text("request_hash"),
     expiresAt: ts("expires_at").notNull(),
     createdAt: ts("created_at").notNull().defaultNow(),
     updatedAt: ts("updated_at").notNull().defaultNow(),
@@ -137,7 +140,32 @@ export const checkoutSessions = pgTable(
   ],
 );
 
+/**
+ * Merchant webhooks waiting to be delivered. Written in the same transaction as the status change that
+ * causes them, so a crash or restart between the change and the delivery loses nothing.
+ */
+export const merchantWebhookOutbox = pgTable(
+  "merchant_webhook_outbox",
+  {
+    id: text("id").primaryKey(), // msg_… — the stable webhook-id across retries
+    checkoutSessionId: text("checkout_session_id").notNull(),
+    eventType: text("event_type").notNull(),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    url: text("url").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: ts("next_attempt_at").notNull().defaultNow(),
+    leaseUntil: ts("lease_until"),
+    lastStatus: integer("last_status"),
+    lastError: text("last_error"),
+    deliveredAt: ts("delivered_at"),
+    deadAt: ts("dead_at"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("merchant_webhook_outbox_due_idx").on(t.nextAttemptAt)],
+);
+
 export type PaymentRow = typeof payments.$inferSelect;
 export type NewPaymentRow = typeof payments.$inferInsert;
 export type PaymentEventRow = typeof paymentEvents.$inferSelect;
 export type CheckoutSessionRow = typeof checkoutSessions.$inferSelect;
+export type MerchantWebhookRow = typeof merchantWebhookOutbox.$inferSelect;

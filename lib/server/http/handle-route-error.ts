@@ -11,9 +11,12 @@ export function handleRouteError(error: unknown): Response {
   }
   if (error instanceof ZodError) {
     const fields = error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
-    return Response.json(new ApiError("VALIDATION_ERROR", "Some fields are not valid.", { fields }).toBody(), {
-      status: 400,
-    });
+    return Response.json(
+      new ApiError("VALIDATION_ERROR", "Some fields are not valid.", { fields }).toBody(),
+      {
+        status: 400,
+      },
+    );
   }
   const requestId = randomUUID();
   log.error("unhandled route error", {

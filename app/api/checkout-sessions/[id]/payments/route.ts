@@ -1,0 +1,28 @@
+import { getDatabase } from "@/lib/server/db/database";
+import { assertSameOrigin } from "@/lib/server/auth/cashier";
+import { handleRouteError } from "@/lib/server/http/handle-route-error";
+import { readJson } from "@/lib/server/http/read-json";
+import { createSessionPayment } from "@/lib/server/checkout/create-session-payment";
+import { paymentJson } from "@/lib/server/payments/payment-json";
+import { providerAdapter } from "@/lib/server/providers/registry";
+
+export const dynamic = "force-dynamic";
+
+// The shopper's own capability is the session id in the path: no cashier cookie is involved.
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  try {
+    assertSameOrigin(request);
+    const body = await readJson(request);
+    const { db } = await getDatabase();
+    const { payment, created } = await createSessionPayment(
+      db,
+      providerAdapter,
+      (await params).id,
+      body,
+      request.headers.get("idempotency-key"),
+    );
+    return Response.json(paymentJson(payment), { status: created ? 201 : 200 });
+  } catch (error) {
+    return handleRouteError(error);
+  }
+}

@@ -1,0 +1,20 @@
+import { getDatabase } from "@/lib/server/db/database";
+import { handleRouteError } from "@/lib/server/http/handle-route-error";
+import { loadOwnedPayment, requireViewerScope } from "@/lib/server/payments/payment-access";
+import { paymentJson } from "@/lib/server/payments/payment-json";
+import { refreshPayment } from "@/lib/server/payments/refresh-payment";
+import { providerAdapter } from "@/lib/server/providers/registry";
+
+export const dynamic = "force-dynamic";
+
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  try {
+    const scope = requireViewerScope(request);
+    const { db } = await getDatabase();
+    const payment = await loadOwnedPayment(db, (await params).id, scope);
+    const after = await refreshPayment(db, providerAdapter(payment.provider), payment, { live: true });
+    return Response.json(paymentJson(after));
+  } catch (error) {
+    return handleRouteError(error);
+  }
+}

@@ -1,0 +1,16 @@
+import { getDatabase } from "@/lib/server/db/database";
+import { handleRouteError } from "@/lib/server/http/handle-route-error";
+import { loadOwnedPayment, requireViewerScope } from "@/lib/server/payments/payment-access";
+import { paymentJson } from "@/lib/server/payments/payment-json";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  try {
+    const scope = requireViewerScope(request);
+    const { db } = await getDatabase();
+    return Response.json(paymentJson(await loadOwnedPayment(db, (await params).id, scope)));
+  } catch (error) {
+    return handleRouteError(error);
+  }
+}

@@ -1,0 +1,43 @@
+import "server-only";
+import { z } from "zod";
+import { getEnv } from "@/lib/server/env";
+import { ApiError } from "@/lib/server/http/api-error";
+import { clientKey, createRateLimiter } from "@/lib/server/http/rate-limit";
+import { log } from "@/lib/server/log";
+import { assertSameOrigin, secretEquals } from "./cashier";
+import { sessionCookieHeader } from "./session-cookie";
+import { newRegisterId, signSession, SESSION_TTL_SECONDS } from "./session-token";
+
+const bodySchema = z.object({ code: z.string().trim().min(1, "Enter the access code.").max(128) });
+
+// Ten tries per five minutes per client address: a 6-digit code cannot be walked through.
+const holder = globalThis as typeof globalThis & {
+  __malipoLoginLimiter?: ReturnType<typeof createRateLimiter>;
+};
+const limiter = (holder.__malipoLoginLimiter ??= createRateLimiter(10, 300));
+
+export async function openSession(request: Request, body: unknown): Promise<Response> {
+  assertSameOrigin(request);
+  const key = clientKey(request);
+  const wait = limiter.hit(key);
+  if (wait > 0) {
+    throw new ApiError("RATE_LIMITED", "Too many attempts. Wait a few minutes and try again.", {
+      headers: { "Retry-After": String(wait) },
+    });
+  }
+  const { code } = bodySchema.parse(body);
+  if (!secretEquals(code, getEnv().posAccessCode)) {
+    log.warn("register sign-in refused", { client: key });
+    throw new ApiError("UNAUTHENTICATED", "That access code is not right.");
+  }
+  limiter.reset(key);
+  const registerId = newRegisterId();
+  const token = signSession(
+    { registerId, expiresAt: Math.floor(Date.now() / 1000) + SESSION_TTL_SECONDS },
+    getEnv().sessionSecret,
+  );
+  return Response.json(
+    { registerId },
+    { status: 201, headers: { "Set-Cookie": sessionCookieHeader(token) } },
+  );
+}

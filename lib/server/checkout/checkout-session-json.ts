@@ -1,0 +1,31 @@
+import "server-only";
+import type { CheckoutSessionRow } from "@/lib/server/db/schema";
+import { getEnv } from "@/lib/server/env";
+import { toMajorString, type Currency } from "@/lib/money";
+import type { PaymentJson } from "@/lib/server/payments/payment-json";
+
+export function checkoutUrl(id: string): string {
+  return `${getEnv().publicBaseUrl}/checkout/${id}`;
+}
+
+/** The session as api.md shows it; `payments` only where the caller may see them. */
+export function checkoutSessionJson(row: CheckoutSessionRow, payments?: PaymentJson[]) {
+  const status = row.status === "open" && row.expiresAt.getTime() <= Date.now() ? "expired" : row.status;
+  return {
+    id: row.id,
+    url: checkoutUrl(row.id),
+    status,
+    amount: toMajorString(row.amountMinor, row.currency as Currency),
+    currency: row.currency,
+    reference: row.reference,
+    description: row.description,
+    line_items: row.lineItems,
+    customer: row.customer,
+    success_url: row.successUrl,
+    cancel_url: row.cancelUrl,
+    merchant_name: getEnv().merchantName,
+    expires_at: row.expiresAt.toISOString(),
+    created_at: row.createdAt.toISOString(),
+    ...(payments ? { payments } : {}),
+  };
+}

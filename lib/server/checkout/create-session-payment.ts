@@ -1,0 +1,78 @@
+import "server-only";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "@/lib/server/db/client";
+import { checkoutSessions, payments, type PaymentRow } from "@/lib/server/db/schema";
+import { getEnv } from "@/lib/server/env";
+import { ApiError } from "@/lib/server/http/api-error";
+import type { PaymentProviderAdapter } from "@/lib/server/providers/adapter";
+import { createPayment, requireIdempotencyKey } from "@/lib/server/payments/create-payment";
+import { toMajorString, type Currency } from "@/lib/money";
+import { sessionPaymentSchema } from "./checkout-session-schema";
+import { loadCheckoutSession } from "./load-checkout-session";
+
+// POST /api/checkout-sessions/:id/payments. The shopper chooses a method and gives their details; the
+// amount, currency and reference come from the session, so the browser cannot change what is charged.
+
+export async function createSessionPayment(
+  db: Db,
+  adapter: (provider: string) => PaymentProviderAdapter,
+  sessionId: string,
+  body: unknown,
+  idempotencyKeyHeader: string | null,
+): Promise<{ payment: PaymentRow; created: boolean }> {
+  const key = requireIdempotencyKey(idempotencyKeyHeader);
+  const details = sessionPaymentSchema.parse(body);
+  const session = await loadCheckoutSession(db, sessionId);
+  if (session.status === "completed") throw new ApiError("FORBIDDEN", "This checkout is already paid.");
+  if (session.status !== "open" || session.expiresAt.getTime() <= Date.now()) {
+    throw new ApiError("FORBIDDEN", "This checkout has expired. Ask the shop for a new link.");
+  }
+
+  const scope = `checkout:${session.id}`;
+  // Reopening the link must resume the live attempt, not start a second one.
+  const [live] = await db
+    .select()
+    .from(payments)
+    .where(
+      and(
+        eq(payments.checkoutSessionId, session.id),
+        inArray(payments.status, ["creating", "pending", "processing"]),
+      ),
+    )
+    .limit(1);
+  if (live && live.idempotencyKey !== key) return { payment: live, created: false };
+
+  // Each attempt gets its own provider reference: PayGrid refuses a reference that is still live. A retry
+  // with the same key keeps its attempt's reference, so it replays instead of looking like a new body.
+  const [prior] = await db
+    .select({ reference: payments.reference })
+    .from(payments)
+    .where(and(eq(payments.ownerScope, scope), eq(payments.idempotencyKey, key)));
+  let reference = prior?.reference;
+  if (!reference) {
+    const [counted] = await db
+      .update(checkoutSessions)
+      .set({ attemptCount: sql`${checkoutSessions.attemptCount} + 1`, updatedAt: new Date() })
+      .where(eq(checkoutSessions.id, session.id))
+      .returning({ attempt: checkoutSessions.attemptCount });
+    reference = `${session.reference}-${counted?.attempt ?? 1}`;
+  }
+  const request = {
+    ...details,
+    amount: toMajorString(session.amountMinor, session.currency as Currency),
+    currency: session.currency,
+    reference,
+  };
+  const result = await createPayment(
+    {
+      db,
+      adapter,
+      ownerScope: scope,
+      checkoutSessionId: session.id,
+      returnBaseUrl: `${getEnv().publicBaseUrl}/checkout/${session.id}`,
+    },
+    request,
+    key,
+  );
+  return result;
+}

@@ -1,0 +1,109 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "@/lib/server/db/client";
+import { paymentEvents, payments, providerEventReceipts, type PaymentRow } from "@/lib/server/db/schema";
+import { PAYMENT_CHANNEL } from "@/lib/server/realtime/listen-hub";
+import { canTransition, isTerminal, type PaymentStatus } from "@/lib/payment-status";
+import { recordSessionOutcome } from "@/lib/server/checkout/record-session-outcome";
+import { paymentJson } from "./payment-json";
+
+// The one path by which a payment's status changes — webhook, poll, API answer or our own deadline logic.
+// In one transaction: dedupe the provider event, lock the row, apply the transition forward-only, append
+// to the event log, notify. The notify carries the id only (the database is the truth).
+
+export type EventSource = "api" | "webhook" | "poll" | "system";
+
+export interface ProviderEvent {
+  paymentId: string;
+  status: PaymentStatus;
+  source: EventSource;
+  /** Provider-specific dedupe key (PayGrid event_id; SplashPay reference+status). */
+  dedupe?: { provider: string; key: string };
+  providerEventId?: string;
+  providerPaymentId?: string | null;
+  providerReference?: string | null;
+  /** When the provider says the event happened; decides paid_after_expiry. Defaults to now. */
+  occurredAt?: Date;
+  failure?: { code: string; message: string };
+  /** Fields the provider told us at creation (QR, link…), stored with the first transition. */
+  patch?: Partial<Pick<PaymentRow, "qrCode" | "qrImage" | "paymentUrl" | "phone" | "network" | "qrMismatch">>;
+  detail?: Record<string, unknown>;
+}
+
+export interface ApplyResult {
+  outcome: "applied" | "duplicate" | "stale" | "not_found";
+  payment?: PaymentRow;
+}
+
+/** Seconds until the reconciler next asks the provider about a payment that is still open. */
+export const RECHECK_AFTER_SECONDS = 60;
+
+export async function applyProviderEvent(db: Db, event: ProviderEvent): Promise<ApplyResult> {
+  return db.transaction(async (tx) => {
+    if (event.dedupe) {
+      const fresh = await tx
+        .insert(providerEventReceipts)
+        .values({ provider: event.dedupe.provider, eventKey: event.dedupe.key, paymentId: event.paymentId })
+        .onConflictDoNothing()
+        .returning({ key: providerEventReceipts.eventKey });
+      if (fresh.length === 0) return { outcome: "duplicate" };
+    }
+
+    const [current] = await tx.select().from(payments).where(eq(payments.id, event.paymentId)).for("update");
+    if (!current) return { outcome: "not_found" };
+
+    const from = current.status as PaymentStatus;
+    const now = new Date();
+    const identity = {
+      ...(event.providerPaymentId && !current.providerPaymentId
+        ? { providerPaymentId: event.providerPaymentId }
+        : {}),
+      ...(event.providerReference ? { providerReference: event.providerReference } : {}),
+      ...event.patch,
+    };
+
+    if (!canTransition(from, event.status)) {
+      // Same status or a step backwards (a late "processing" after "completed"): keep what we know, but
+      // still record identity fields a webhook may have brought before the create answer did.
+      if (Object.keys(identity).length > 0) {
+        await tx
+          .update(payments)
+          .set({ ...identity, updatedAt: now })
+          .where(eq(payments.id, current.id));
+      }
+      return { outcome: "stale", payment: { ...current, ...identity } };
+    }
+
+    const occurredAt = event.occurredAt ?? now;
+    const completing = event.status === "completed";
+    const paidAfterExpiry =
+      completing && (from === "expired" || occurredAt.getTime() > current.expiresAt.getTime());
+    const [updated] = await tx
+      .update(payments)
+      .set({
+        ...identity,
+        status: event.status,
+        updatedAt: now,
+        ...(completing ? { completedAt: occurredAt, paidAfterExpiry } : {}),
+        ...(event.failure ? { failureCode: event.failure.code, failureMessage: event.failure.message } : {}),
+        // Open payments keep being checked; settled ones leave the reconciler's queue.
+        nextCheckAt: isTerminal(event.status) ? null : new Date(now.getTime() + RECHECK_AFTER_SECONDS * 1000),
+        leaseUntil: null,
+      })
+      .where(and(eq(payments.id, current.id), eq(payments.status, from)))
+      .returning();
+    if (!updated) throw new Error(`payment ${current.id} changed under its row lock`);
+
+    await tx.insert(paymentEvents).values({
+      paymentId: updated.id,
+      status: event.status,
+      previousStatus: from,
+      source: event.source,
+      providerEventId: event.providerEventId ?? null,
+      detail: { payment: paymentJson(updated), ...event.detail },
+    });
+    await recordSessionOutcome(tx, updated);
+    await tx.execute(sql`select pg_notify(${PAYMENT_CHANNEL}, ${updated.id})`);
+    return { outcome: "applied", payment: updated };
+  });
+}

@@ -1,0 +1,295 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { and, eq, isNull, lt, or } from "drizzle-orm";
+import type { Db } from "@/lib/server/db/client";
+import { idempotencyRecords, payments, type PaymentRow } from "@/lib/server/db/schema";
+import { getEnv } from "@/lib/server/env";
+import { ApiError } from "@/lib/server/http/api-error";
+import { log } from "@/lib/server/log";
+import { ProviderFailure, type PaymentProviderAdapter } from "@/lib/server/providers/adapter";
+import { createPaymentSchema, type CreatePaymentRequest } from "@/lib/payment-schema";
+import { applyProviderEvent } from "./apply-provider-event";
+import { checkProviderQr } from "./check-provider-qr";
+import { newPaymentId, newReference } from "./ids";
+
+// Two-layer idempotency (architecture.md "Never charge twice"):
+//  1. our store keeps (scope, Idempotency-Key) → request hash + payment id, written with the payment row
+//     *before* the provider is called;
+//  2. the same key goes to the provider, so a retry after a crash, a timeout or a 502 replays there too.
+// Concurrent requests with one key make one provider call: one in-process flight per key, and across
+// instances a short lease on the payment row that only one caller can take.
+
+export const IDEMPOTENCY_KEY_MAX = 255;
+const LEASE_SECONDS = 45;
+
+export interface CreatePaymentContext {
+  db: Db;
+  adapter: (provider: string) => PaymentProviderAdapter;
+  /** Who owns the payment: `register:<id>` or `checkout:<cs_id>`. */
+  ownerScope: string;
+  checkoutSessionId?: string;
+  /** For checkout sessions: where the card page sends the shopper back to. */
+  returnBaseUrl?: string;
+}
+
+export interface CreatePaymentResult {
+  payment: PaymentRow;
+  created: boolean; // false: a replay of an earlier request with the same key
+}
+
+const inFlight = new Map<string, Promise<CreatePaymentResult>>();
+
+export function requireIdempotencyKey(value: string | null): string {
+  const key = value?.trim();
+  if (!key) {
+    throw new ApiError(
+      "IDEMPOTENCY_KEY_REQUIRED",
+      "Send an Idempotency-Key header: one new key per payment attempt.",
+    );
+  }
+  if (key.length > IDEMPOTENCY_KEY_MAX || !/^[\x21-\x7e]+$/.test(key)) {
+    throw new ApiError("VALIDATION_ERROR", "The Idempotency-Key must be 1–255 visible ASCII characters.", {
+      fields: [{ path: "Idempotency-Key", message: "1–255 visible ASCII characters" }],
+    });
+  }
+  return key;
+}
+
+/** Hash of the validated request in a canonical form, so key order or spacing does not count as "different". */
+function requestHash(input: CreatePaymentRequest): string {
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(canonical)
+      : value && typeof value === "object"
+        ? Object.fromEntries(
+            Object.entries(value as Record<string, unknown>)
+              .filter(([, v]) => v !== undefined)
+              .sort(([a], [b]) => a.localeCompare(b))
+              .map(([k, v]) => [k, canonical(v)]),
+          )
+        : value;
+  return createHash("sha256")
+    .update(JSON.stringify(canonical(input)))
+    .digest("hex");
+}
+
+export async function createPayment(
+  ctx: CreatePaymentContext,
+  rawBody: unknown,
+  idempotencyKeyHeader: string | null,
+): Promise<CreatePaymentResult> {
+  const key = requireIdempotencyKey(idempotencyKeyHeader);
+  const input = createPaymentSchema.parse(rawBody);
+  const flightKey = `${ctx.ownerScope}\u0000${key}`;
+  const running = inFlight.get(flightKey);
+  if (running) {
+    // Same key already in flight here: wait for it, then answer from the stored record like any replay.
+    await running.catch(() => undefined);
+    const replay = await createOnce(ctx, input, key);
+    return { ...replay, created: false };
+  }
+  const flight = createOnce(ctx, input, key).finally(() => inFlight.delete(flightKey));
+  inFlight.set(flightKey, flight);
+  return flight;
+}
+
+function reusedKey(): ApiError {
+  return new ApiError(
+    "IDEMPOTENCY_KEY_REUSED",
+    "This Idempotency-Key was already used for a different payment request. Use a new key for a new attempt.",
+  );
+}
+
+async function createOnce(
+  ctx: CreatePaymentContext,
+  input: CreatePaymentRequest,
+  key: string,
+): Promise<CreatePaymentResult> {
+  const env = getEnv();
+  const hash = requestHash(input);
+  const id = newPaymentId();
+  const now = new Date();
+
+  const inserted = await ctx.db.transaction(async (tx) => {
+    const claimed = await tx
+      .insert(idempotencyRecords)
+      .values({ scope: ctx.ownerScope, key, requestHash: hash, paymentId: id })
+      .onConflictDoNothing()
+      .returning({ paymentId: idempotencyRecords.paymentId });
+    if (claimed.length === 0) return false;
+    await tx.insert(payments).values({
+      id,
+      provider: input.provider,
+      method: input.method,
+      status: "creating",
+      amountMinor: input.amountMinor,
+      currency: input.currency,
+      reference: input.reference ?? newReference(),
+      customer: input.customer,
+      phone: input.phone,
+      network: input.network ?? null,
+      metadata: input.metadata ?? null,
+      idempotencyKey: key,
+      ownerScope: ctx.ownerScope,
+      checkoutSessionId: ctx.checkoutSessionId ?? null,
+      expiresAt: new Date(now.getTime() + env.paymentTtlSeconds * 1000),
+      leaseUntil: new Date(now.getTime() + LEASE_SECONDS * 1000),
+      createdAt: now,
+      updatedAt: now,
+    });
+    return true;
+  });
+
+  if (!inserted) {
+    const [record] = await ctx.db
+      .select()
+      .from(idempotencyRecords)
+      .where(and(eq(idempotencyRecords.scope, ctx.ownerScope), eq(idempotencyRecords.key, key)));
+    if (!record) throw new Error("idempotency record vanished");
+    if (record.requestHash !== hash) throw reusedKey();
+    return resume(ctx, record.paymentId);
+  }
+  const [row] = await ctx.db.select().from(payments).where(eq(payments.id, id));
+  return { payment: await callProvider(ctx, row!, key), created: true };
+}
+
+/** A repeated key: return the payment, or finish the provider call an earlier attempt could not. */
+async function resume(ctx: CreatePaymentContext, paymentId: string): Promise<CreatePaymentResult> {
+  for (let waited = 0; ; waited += 250) {
+    const [row] = await ctx.db.select().from(payments).where(eq(payments.id, paymentId));
+    if (!row) throw new Error(`payment ${paymentId} missing for its idempotency record`);
+    if (row.status !== "creating") {
+      replayFailure(row);
+      return { payment: row, created: false };
+    }
+    // Still "creating": take the lease, or wait for whoever holds it (another instance mid-call).
+    const now = new Date();
+    const [leased] = await ctx.db
+      .update(payments)
+      .set({ leaseUntil: new Date(now.getTime() + LEASE_SECONDS * 1000) })
+      .where(
+        and(
+          eq(payments.id, paymentId),
+          eq(payments.status, "creating"),
+          or(isNull(payments.leaseUntil), lt(payments.leaseUntil, now)),
+        ),
+      )
+      .returning();
+    if (leased) return { payment: await callProvider(ctx, leased, leased.idempotencyKey), created: false };
+    if (waited > (LEASE_SECONDS + 5) * 1000) {
+      throw new ApiError("PROVIDER_UNAVAILABLE", "The payment is still being created. Try again shortly.", {
+        retryable: true,
+      });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** A replayed attempt that failed for good answers as it did the first time. */
+function replayFailure(row: PaymentRow): void {
+  if (row.status !== "failed" || !row.failureCode) return;
+  if (row.failureCode === "DUPLICATE_REFERENCE") {
+    throw new ApiError("DUPLICATE_REFERENCE", row.failureMessage ?? "This reference is already in use.");
+  }
+  if (row.failureCode === "VALIDATION_ERROR") {
+    throw new ApiError(
+      "VALIDATION_ERROR",
+      row.failureMessage ?? "The provider rejected the payment details.",
+    );
+  }
+}
+
+function callbackUrls(ctx: CreatePaymentContext, payment: PaymentRow) {
+  const base = getEnv().publicBaseUrl;
+  const back = ctx.returnBaseUrl ?? `${base}/payments/${payment.id}`;
+  return {
+    webhookUrl: `${base}/api/webhooks/${payment.provider}`,
+    redirectUrl: `${back}?result=success`,
+    cancelUrl: `${back}?result=cancel`,
+  };
+}
+
+async function callProvider(ctx: CreatePaymentContext, row: PaymentRow, key: string): Promise<PaymentRow> {
+  try {
+    const state = await ctx.adapter(row.provider).create(row, key, callbackUrls(ctx, row));
+    const qr = checkProviderQr(row, state);
+    const result = await applyProviderEvent(ctx.db, {
+      paymentId: row.id,
+      status: state.status,
+      source: "api",
+      providerPaymentId: state.providerPaymentId,
+      providerReference: state.providerReference ?? null,
+      occurredAt: state.completedAt ?? undefined,
+      patch: {
+        qrCode: state.qrCode ?? null,
+        qrImage: state.qrImage ?? null,
+        paymentUrl: state.paymentUrl ?? null,
+        qrMismatch: !qr.ok,
+        ...(state.phone ? { phone: state.phone } : {}),
+        ...(state.network ? { network: state.network } : {}),
+      },
+      detail: qr.ok ? undefined : { qrCheck: qr },
+    });
+    return result.payment ?? row;
+  } catch (error) {
+    if (!(error instanceof ProviderFailure)) {
+      await releaseLease(ctx.db, row.id);
+      throw error;
+    }
+    return handleFailure(ctx, row, error);
+  }
+}
+
+async function releaseLease(db: Db, id: string): Promise<void> {
+  await db.update(payments).set({ leaseUntil: null }).where(eq(payments.id, id));
+}
+
+async function handleFailure(
+  ctx: CreatePaymentContext,
+  row: PaymentRow,
+  failure: ProviderFailure,
+): Promise<never> {
+  log.warn("provider refused a payment", {
+    paymentId: row.id,
+    provider: row.provider,
+    kind: failure.kind,
+    code: failure.extra.code,
+  });
+  switch (failure.kind) {
+    case "unavailable":
+      // Nothing is final: the row stays "creating" and the next request with the same key retries.
+      await releaseLease(ctx.db, row.id);
+      throw new ApiError(
+        "PROVIDER_UNAVAILABLE",
+        "The payment provider is not answering. Try again: it is safe.",
+        {
+          retryable: true,
+        },
+      );
+    case "declined":
+      await fail(ctx.db, row, failure, "PAYMENT_DECLINED");
+      throw new ApiError("PAYMENT_DECLINED", "The payment was declined. No money was taken.");
+    case "duplicate_reference":
+      await fail(ctx.db, row, failure, "DUPLICATE_REFERENCE");
+      throw new ApiError(
+        "DUPLICATE_REFERENCE",
+        "A live payment already uses this reference. Use another reference.",
+      );
+    case "invalid":
+      await fail(ctx.db, row, failure, "VALIDATION_ERROR");
+      throw new ApiError("VALIDATION_ERROR", failure.message, { fields: failure.extra.fields });
+    case "misconfigured":
+      await releaseLease(ctx.db, row.id);
+      throw new Error(`provider ${row.provider} is misconfigured: ${failure.extra.code ?? failure.kind}`);
+  }
+}
+
+async function fail(db: Db, row: PaymentRow, failure: ProviderFailure, code: string): Promise<void> {
+  await applyProviderEvent(db, {
+    paymentId: row.id,
+    status: "failed",
+    source: "api",
+    providerPaymentId: failure.extra.providerPaymentId ?? null,
+    failure: { code, message: failure.message },
+  });
+}

@@ -1,0 +1,36 @@
+import "server-only";
+import type { PaymentRow } from "@/lib/server/db/schema";
+import { toMajorString, type Currency } from "@/lib/money";
+
+/** The payment object of api.md. Amounts leave as decimal strings in major units. */
+export function paymentJson(row: PaymentRow) {
+  return {
+    id: row.id,
+    provider: row.provider,
+    method: row.method,
+    status: row.status,
+    amount: toMajorString(row.amountMinor, row.currency as Currency),
+    currency: row.currency,
+    reference: row.reference,
+    customer: row.customer,
+    phone: row.phone,
+    network: row.network,
+    // A QR that failed the QR-matches-sale check is never handed to a screen.
+    qr_code: row.qrMismatch ? null : row.qrCode,
+    qr_image: row.qrMismatch ? null : row.qrImage,
+    qr_mismatch: row.qrMismatch,
+    payment_url: row.paymentUrl,
+    provider_payment_id: row.providerPaymentId,
+    provider_reference: row.providerReference,
+    failure_code: row.failureCode,
+    failure_message: row.failureMessage,
+    expires_at: row.expiresAt.toISOString(),
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+    completed_at: row.completedAt?.toISOString() ?? null,
+    paid_after_expiry: row.paidAfterExpiry,
+    checkout_session_id: row.checkoutSessionId,
+  };
+}
+
+export type PaymentJson = ReturnType<typeof paymentJson>;

@@ -1,0 +1,57 @@
+import "server-only";
+import type { PaymentRow } from "@/lib/server/db/schema";
+import type { PaymentStatus } from "@/lib/payment-status";
+
+// What the payments core needs from a provider, whatever its API looks like. Each provider folder has one
+// adapter that maps its client's shapes and errors onto this.
+
+export interface ProviderPaymentState {
+  providerPaymentId: string;
+  status: PaymentStatus;
+  providerReference?: string | null;
+  qrCode?: string | null;
+  qrImage?: string | null;
+  paymentUrl?: string | null;
+  phone?: string | null;
+  network?: string | null;
+  /** When the provider says it settled; used to decide paid_after_expiry. */
+  completedAt?: Date | null;
+}
+
+export type ProviderFailureKind =
+  | "declined" // the customer's side said no: shown as a decline, not an error
+  | "duplicate_reference"
+  | "invalid" // the provider rejected a field
+  | "unavailable" // try again with the same key
+  | "misconfigured"; // our credentials or setup: an operator must act
+
+export class ProviderFailure extends Error {
+  override name = "ProviderFailure";
+  constructor(
+    readonly kind: ProviderFailureKind,
+    message: string,
+    readonly extra: {
+      code?: string;
+      fields?: { path: string; message: string }[];
+      providerPaymentId?: string;
+    } = {},
+  ) {
+    super(message);
+  }
+}
+
+export interface CreateUrls {
+  webhookUrl: string;
+  redirectUrl: string;
+  cancelUrl: string;
+}
+
+export interface PaymentProviderAdapter {
+  create(
+    payment: PaymentRow,
+    idempotencyKey: string,
+    urls: CreateUrls,
+  ): Promise<ProviderPaymentState & { replayed: boolean }>;
+  /** Reads the provider's view; `live` asks the provider to check upstream (PayGrid refresh). */
+  fetchState(payment: PaymentRow, options: { live: boolean }): Promise<ProviderPaymentState>;
+}

@@ -1,0 +1,29 @@
+import "server-only";
+import { getEnv } from "@/lib/server/env";
+import { ApiError } from "@/lib/server/http/api-error";
+import type { PaymentProviderAdapter } from "./adapter";
+import { createPayGridAdapter } from "./paygrid/adapter";
+
+// One adapter per provider per process, built from configuration on first use.
+const adapters = new Map<string, PaymentProviderAdapter>();
+
+export function providerAdapter(provider: string): PaymentProviderAdapter {
+  const existing = adapters.get(provider);
+  if (existing) return existing;
+  const env = getEnv();
+  let adapter: PaymentProviderAdapter;
+  if (provider === "paygrid" && env.paygrid.mode !== "off") {
+    adapter = createPayGridAdapter({ baseUrl: env.paygrid.baseUrl, apiKey: env.paygrid.apiKey });
+  } else {
+    throw new ApiError("VALIDATION_ERROR", `The ${provider} payment provider is not configured.`, {
+      fields: [{ path: "provider", message: "not configured on this Malipo" }],
+    });
+  }
+  adapters.set(provider, adapter);
+  return adapter;
+}
+
+/** Tests point the app at a fresh sandbox between suites. */
+export function resetProviderAdaptersForTests(): void {
+  adapters.clear();
+}

@@ -1,0 +1,81 @@
+import "server-only";
+import type { Database } from "@/lib/server/db/client";
+import { getDatabase } from "@/lib/server/db/database";
+import { log } from "@/lib/server/log";
+
+// One LISTEN per app instance feeds every open SSE stream. Notifications carry a payment id only and are
+// wake-ups: a woken stream re-reads the event log, so a lost or coalesced notification loses nothing.
+
+export const PAYMENT_CHANNEL = "malipo_payment_events";
+
+type Wake = () => void;
+
+export interface ListenHub {
+  /** Subscribes to wake-ups for one payment; resolves once the LISTEN is live. Returns unsubscribe. */
+  subscribe(paymentId: string, wake: Wake): Promise<() => void>;
+  subscriberCount(): number;
+  stop(): Promise<void>;
+}
+
+export function createListenHub(database: Database): ListenHub {
+  const subscribers = new Map<string, Set<Wake>>();
+  let started: Promise<void> | undefined;
+  let unlisten: (() => Promise<void>) | undefined;
+
+  const wakeAll = () => {
+    for (const set of subscribers.values()) for (const wake of set) wake();
+  };
+  const ensureStarted = () => {
+    started ??= database
+      .listen(
+        PAYMENT_CHANNEL,
+        (paymentId) => {
+          for (const wake of subscribers.get(paymentId) ?? []) wake();
+        },
+        wakeAll,
+      )
+      .then((stop) => {
+        unlisten = stop;
+        // Anything committed while the LISTEN was being set up: every stream re-reads once.
+        wakeAll();
+      })
+      .catch((error: unknown) => {
+        started = undefined;
+        log.error("payment event listener failed to start", { error: String(error) });
+        throw error;
+      });
+    return started;
+  };
+
+  return {
+    async subscribe(paymentId, wake) {
+      let set = subscribers.get(paymentId);
+      if (!set) subscribers.set(paymentId, (set = new Set()));
+      set.add(wake);
+      await ensureStarted();
+      return () => {
+        set.delete(wake);
+        if (set.size === 0) subscribers.delete(paymentId);
+      };
+    },
+    subscriberCount() {
+      let total = 0;
+      for (const set of subscribers.values()) total += set.size;
+      return total;
+    },
+    async stop() {
+      const stop = unlisten;
+      unlisten = undefined;
+      started = undefined;
+      if (stop) await stop().catch(() => {});
+    },
+  };
+}
+
+// The app's own hub, on the shared database, kept on globalThis (Next.js may load this module twice).
+const holder = globalThis as typeof globalThis & { __malipoListenHub?: Promise<ListenHub> };
+
+export function getListenHub(): Promise<ListenHub> {
+  holder.__malipoListenHub ??= getDatabase().then(createListenHub);
+  return holder.__malipoListenHub;
+}

@@ -1,0 +1,137 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/lib/server/db/client";
+import { payments } from "@/lib/server/db/schema";
+import { applyProviderEvent } from "@/lib/server/payments/apply-provider-event";
+import { testStores } from "@/test/databases";
+import { createListenHub, type ListenHub } from "./listen-hub";
+import { paymentEventStream } from "./payment-stream";
+
+interface Frame {
+  id?: number;
+  event?: string;
+  data?: { id: string; status: string };
+  comment?: string;
+  retry?: number;
+}
+
+/** Reads SSE frames off a stream as a browser's EventSource would. */
+function reader(stream: ReadableStream<Uint8Array>) {
+  const r = stream.getReader();
+  const decoder = new TextDecoder();
+  let buffer = "";
+  let done = false;
+  return {
+    async next(timeoutMs = 5_000): Promise<Frame | null> {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const end = buffer.indexOf("\n\n");
+        if (end >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const frame: Frame = {};
+          for (const line of block.split("\n")) {
+            if (line.startsWith(":")) frame.comment = line.slice(1).trim();
+            else if (line.startsWith("id: ")) frame.id = Number(line.slice(4));
+            else if (line.startsWith("event: ")) frame.event = line.slice(7);
+            else if (line.startsWith("data: ")) frame.data = JSON.parse(line.slice(6)) as Frame["data"];
+            else if (line.startsWith("retry: ")) frame.retry = Number(line.slice(7));
+          }
+          return frame;
+        }
+        if (done) return null;
+        const chunk = await Promise.race([
+          r.read(),
+          new Promise<never>((_, reject) =>
+            setTimeout(() => reject(new Error("no frame in time")), Math.max(1, deadline - Date.now())),
+          ),
+        ]);
+        if (chunk.done) done = true;
+        else buffer += decoder.decode(chunk.value, { stream: true });
+      }
+    },
+    cancel: () => r.cancel(),
+  };
+}
+
+describe.each(testStores())("SSE payment stream on $name", (store) => {
+  let database: Database;
+  let drop: () => Promise<void>;
+  let hub: ListenHub;
+  let n = 0;
+
+  beforeAll(async () => {
+    ({ database, drop } = await store.open());
+    hub = createListenHub(database);
+  });
+  afterAll(async () => {
+    await hub.stop();
+    await drop();
+  });
+
+  async function newPayment(): Promise<string> {
+    n += 1;
+    const id = `pay_sse_${n}`;
+    await database.db.insert(payments).values({
+      id,
+      provider: "paygrid",
+      method: "dynamic-qr",
+      status: "creating",
+      amountMinor: 100_000,
+      currency: "TZS",
+      reference: `SSE-${n}`,
+      customer: { firstname: "A", lastname: "B", email: "a@example.com" },
+      phone: "255712345678",
+      idempotencyKey: `k${n}`,
+      ownerScope: "register:test",
+      expiresAt: new Date(Date.now() + 1_800_000),
+    });
+    await applyProviderEvent(database.db, { paymentId: id, status: "pending", source: "api" });
+    return id;
+  }
+
+  it("sends the retry hint and a snapshot, then a live frame, then ends after the terminal frame", async () => {
+    const id = await newPayment();
+    const stream = reader(paymentEventStream(database.db, hub, id, undefined));
+    expect(await stream.next()).toEqual({ retry: 3000 });
+    const snapshot = await stream.next();
+    expect(snapshot?.event).toBe("payment");
+    expect(snapshot?.data?.status).toBe("pending");
+    expect(snapshot?.id).toBeGreaterThan(0);
+
+    await applyProviderEvent(database.db, { paymentId: id, status: "completed", source: "webhook" });
+    const live = await stream.next();
+    expect(live?.data?.status).toBe("completed");
+    expect(live?.id).toBeGreaterThan(snapshot!.id!);
+    expect(await stream.next()).toBeNull(); // the stream ended
+    expect(hub.subscriberCount()).toBe(0); // and cleaned up after itself
+  });
+
+  it("replays what came after Last-Event-ID", async () => {
+    const id = await newPayment();
+    const [{ seq } = { seq: 0 }] = (
+      (await database.db.execute(
+        sql`select max(seq)::int as seq from payment_events where payment_id = ${id}`,
+      )) as unknown as {
+        rows: { seq: number }[];
+      }
+    ).rows;
+    await applyProviderEvent(database.db, { paymentId: id, status: "processing", source: "webhook" });
+    await applyProviderEvent(database.db, { paymentId: id, status: "completed", source: "webhook" });
+    const stream = reader(paymentEventStream(database.db, hub, id, seq));
+    expect(await stream.next()).toEqual({ retry: 3000 });
+    expect((await stream.next())?.data?.status).toBe("processing");
+    expect((await stream.next())?.data?.status).toBe("completed");
+    expect(await stream.next()).toBeNull();
+  });
+
+  it("cleans up when the client goes away", async () => {
+    const id = await newPayment();
+    const stream = reader(paymentEventStream(database.db, hub, id, undefined));
+    await stream.next();
+    await stream.next();
+    await expect.poll(() => hub.subscriberCount()).toBe(1);
+    await stream.cancel();
+    expect(hub.subscriberCount()).toBe(0);
+  });
+});

@@ -1,0 +1,131 @@
+import "server-only";
+import { and, asc, desc, eq, gt } from "drizzle-orm";
+import type { Db } from "@/lib/server/db/client";
+import { paymentEvents, payments } from "@/lib/server/db/schema";
+import { paymentJson } from "@/lib/server/payments/payment-json";
+import { log } from "@/lib/server/log";
+import { isPaymentStatus, isTerminal } from "@/lib/payment-status";
+import type { ListenHub } from "./listen-hub";
+import { SSE_PING, SSE_RETRY, sseFrame } from "./sse";
+
+// GET /api/payments/:id/events (api.md "Live status"): a retry hint, the current state at once (or a replay
+// after Last-Event-ID), then a frame per logged event, a ping every 15 s, and the end after a terminal frame.
+
+const PING_MS = 15_000;
+const open = new Set<() => void>();
+
+/** SIGTERM: end every open stream so the process can exit promptly. */
+export function closeAllStreams(): number {
+  const count = open.size;
+  for (const close of [...open]) close();
+  return count;
+}
+
+export function openStreamCount(): number {
+  return open.size;
+}
+
+export function paymentEventStream(
+  db: Db,
+  hub: ListenHub,
+  paymentId: string,
+  lastEventId: number | undefined,
+): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let lastSeq = lastEventId ?? 0;
+  let closed = false;
+  let pumping = false;
+  let dirty = false;
+  let cleanup: () => void = () => {};
+
+  return new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (text: string) => {
+        if (!closed) controller.enqueue(encoder.encode(text));
+      };
+      const close = () => {
+        if (closed) return;
+        closed = true;
+        cleanup();
+        try {
+          controller.close();
+        } catch {
+          // the reader already went away
+        }
+      };
+
+      // Reads the log past lastSeq and sends each event; serialized so frames never interleave.
+      const pump = async (): Promise<void> => {
+        if (pumping) {
+          dirty = true;
+          return;
+        }
+        pumping = true;
+        try {
+          do {
+            dirty = false;
+            const rows = await db
+              .select()
+              .from(paymentEvents)
+              .where(and(eq(paymentEvents.paymentId, paymentId), gt(paymentEvents.seq, lastSeq)))
+              .orderBy(asc(paymentEvents.seq))
+              .limit(100);
+            for (const row of rows) {
+              if (closed) return;
+              const snapshot = row.detail?.payment ?? (await currentJson());
+              send(sseFrame("payment", row.seq, snapshot));
+              lastSeq = row.seq;
+              if (isPaymentStatus(row.status) && isTerminal(row.status)) {
+                close();
+                return;
+              }
+            }
+            if (rows.length === 100) dirty = true;
+          } while (dirty && !closed);
+        } catch (error) {
+          log.error("payment stream read failed", { paymentId, error: String(error) });
+          close();
+        } finally {
+          pumping = false;
+        }
+      };
+
+      const currentJson = async () => {
+        const [row] = await db.select().from(payments).where(eq(payments.id, paymentId));
+        return row ? paymentJson(row) : null;
+      };
+
+      const ping = setInterval(() => send(SSE_PING), PING_MS);
+      let unsubscribe: () => void = () => {};
+      cleanup = () => {
+        clearInterval(ping);
+        unsubscribe();
+        open.delete(close);
+      };
+      open.add(close);
+      send(SSE_RETRY);
+
+      if (lastEventId === undefined) {
+        const [row] = await db.select().from(payments).where(eq(payments.id, paymentId));
+        if (!row) return close();
+        const [latest] = await db
+          .select({ seq: paymentEvents.seq })
+          .from(paymentEvents)
+          .where(eq(paymentEvents.paymentId, paymentId))
+          .orderBy(desc(paymentEvents.seq))
+          .limit(1);
+        lastSeq = latest?.seq ?? 0;
+        send(sseFrame("payment", lastSeq, paymentJson(row)));
+        if (isPaymentStatus(row.status) && isTerminal(row.status)) return close();
+      }
+      unsubscribe = await hub.subscribe(paymentId, () => void pump());
+      if (closed) return unsubscribe();
+      // Anything logged between the snapshot and the subscription is picked up here.
+      await pump();
+    },
+    cancel() {
+      closed = true;
+      cleanup();
+    },
+  });
+}

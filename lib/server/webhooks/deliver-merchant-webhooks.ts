@@ -1,0 +1,135 @@
+import "server-only";
+import { eq, sql } from "drizzle-orm";
+import { Webhook } from "standardwebhooks";
+import type { Db } from "@/lib/server/db/client";
+import { merchantWebhookOutbox } from "@/lib/server/db/schema";
+import { log } from "@/lib/server/log";
+
+// Delivers queued merchant webhooks, signed with the Standard Webhooks scheme (webhook-id,
+// webhook-timestamp, webhook-signature). Rows are leased with FOR UPDATE SKIP LOCKED so several instances
+// share the work; a failed delivery is retried with backoff; `webhook-id` stays the same on every attempt so
+// the merchant can deduplicate.
+
+export const DEFAULT_RETRY_DELAYS_SECONDS = [5, 30, 120, 600, 1800, 3600, 10_800, 21_600];
+
+export interface DeliveryOptions {
+  secret: string;
+  fetch?: typeof fetch;
+  now?: Date;
+  retryDelaysSeconds?: number[];
+  timeoutMs?: number;
+}
+
+export interface DeliveryResult {
+  delivered: number;
+  retrying: number;
+  dead: number;
+}
+
+export async function deliverDueMerchantWebhooks(db: Db, options: DeliveryOptions): Promise<DeliveryResult> {
+  const now = options.now ?? new Date();
+  const delays = options.retryDelaysSeconds ?? DEFAULT_RETRY_DELAYS_SECONDS;
+  const send = options.fetch ?? fetch;
+  const signer = new Webhook(options.secret);
+  const claimed = (await db.execute(sql`
+    update ${merchantWebhookOutbox}
+    set lease_until = ${new Date(now.getTime() + 60_000)}, attempts = attempts + 1
+    where id in (
+      select id from ${merchantWebhookOutbox}
+      where delivered_at is null and dead_at is null and next_attempt_at <= ${now}
+        and (lease_until is null or lease_until < ${now})
+      order by next_attempt_at
+      limit 20
+      for update skip locked
+    )
+    returning id, url, payload, attempts
+  `)) as unknown as { rows: { id: string; url: string; payload: unknown; attempts: number }[] };
+
+  const result: DeliveryResult = { delivered: 0, retrying: 0, dead: 0 };
+  for (const row of claimed.rows) {
+    const body = JSON.stringify(row.payload);
+    const sentAt = new Date();
+    let status: number | null = null;
+    let error: string | null = null;
+    try {
+      const response = await send(row.url, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "user-agent": "Malipo-Webhooks/1.0",
+          "webhook-id": row.id,
+          "webhook-timestamp": String(Math.floor(sentAt.getTime() / 1000)),
+          "webhook-signature": signer.sign(row.id, sentAt, body),
+        },
+        body,
+        signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
+        redirect: "manual",
+      });
+      status = response.status;
+      await response.body?.cancel().catch(() => {});
+    } catch (cause) {
+      error = cause instanceof Error ? cause.name : "error";
+    }
+
+    if (status !== null && status >= 200 && status < 300) {
+      await db
+        .update(merchantWebhookOutbox)
+        .set({ deliveredAt: new Date(), lastStatus: status, lastError: null, leaseUntil: null })
+        .where(eq(merchantWebhookOutbox.id, row.id));
+      result.delivered += 1;
+      continue;
+    }
+    const delay = delays[row.attempts - 1];
+    const dead = delay === undefined;
+    await db
+      .update(merchantWebhookOutbox)
+      .set({
+        lastStatus: status,
+        lastError: error ?? `HTTP ${status}`,
+        leaseUntil: null,
+        ...(dead ? { deadAt: new Date() } : { nextAttemptAt: new Date(now.getTime() + delay * 1000) }),
+      })
+      .where(eq(merchantWebhookOutbox.id, row.id));
+    if (dead) {
+      result.dead += 1;
+      log.error("merchant webhook gave up", { messageId: row.id, attempts: row.attempts, status, error });
+    } else {
+      result.retrying += 1;
+      log.warn("merchant webhook will be retried", {
+        messageId: row.id,
+        attempt: row.attempts,
+        status,
+        error,
+      });
+    }
+  }
+  return result;
+}
+
+/** The per-instance delivery loop; returns a stop function. */
+export function startMerchantWebhookWorker(
+  getDb: () => Promise<Db>,
+  secret: string,
+  intervalMs = 1_000,
+): () => void {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  const tick = async () => {
+    try {
+      await deliverDueMerchantWebhooks(await getDb(), { secret });
+    } catch (error) {
+      log.error("merchant webhook worker tick failed", { error: String(error) });
+    } finally {
+      if (!stopped) schedule();
+    }
+  };
+  const schedule = () => {
+    timer = setTimeout(tick, intervalMs);
+    timer.unref();
+  };
+  schedule();
+  return () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+  };
+}

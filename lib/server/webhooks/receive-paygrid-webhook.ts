@@ -1,0 +1,142 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "@/lib/server/db/client";
+import { payments, type PaymentRow } from "@/lib/server/db/schema";
+import { ApiError } from "@/lib/server/http/api-error";
+import { log } from "@/lib/server/log";
+import { applyProviderEvent, type ApplyResult } from "@/lib/server/payments/apply-provider-event";
+import { payGridCallbackSchema, payGridWebhookSchema } from "@/lib/server/providers/paygrid/schemas";
+import { verifyPayGridSignature } from "@/lib/server/providers/paygrid/webhook-signature";
+import { isPaymentStatus } from "@/lib/payment-status";
+import { parseAmount, type Currency } from "@/lib/money";
+
+// POST /api/webhooks/paygrid: raw body → signature and ±300 s timestamp → parse → dedupe by event_id →
+// forward-only apply → notify. Nothing is stored unless the signature holds. PayGrid retries non-2xx
+// answers, so every verified event is acknowledged, even one we choose to ignore.
+
+export interface WebhookAnswer {
+  received: true;
+  outcome: ApplyResult["outcome"] | "ignored";
+}
+
+async function findPayment(db: Db, transactionId: string, malipoId: unknown, reference: string | undefined) {
+  // The webhook can beat the create answer: then we do not know PayGrid's id yet, but our own id travels
+  // in metadata and the merchant reference is ours too.
+  const [byProviderId] = await db
+    .select()
+    .from(payments)
+    .where(and(eq(payments.provider, "paygrid"), eq(payments.providerPaymentId, transactionId)));
+  if (byProviderId) return byProviderId;
+  if (typeof malipoId === "string") {
+    const [byId] = await db
+      .select()
+      .from(payments)
+      .where(and(eq(payments.provider, "paygrid"), eq(payments.id, malipoId)));
+    if (byId) return byId;
+  }
+  if (reference) {
+    const [byReference] = await db
+      .select()
+      .from(payments)
+      .where(and(eq(payments.provider, "paygrid"), eq(payments.reference, reference)))
+      .orderBy(sql`${payments.createdAt} desc`)
+      .limit(1);
+    return byReference;
+  }
+  return undefined;
+}
+
+function amountMatches(
+  payment: PaymentRow,
+  amount: number | undefined,
+  currency: string | undefined,
+): boolean {
+  if (amount === undefined || currency === undefined) return true;
+  if (currency !== payment.currency) return false;
+  try {
+    return parseAmount(amount, currency as Currency) === payment.amountMinor;
+  } catch {
+    return false;
+  }
+}
+
+export async function receivePayGridWebhook(
+  db: Db,
+  rawBody: string,
+  headers: Headers,
+  signingKey: string,
+  nowMs = Date.now(),
+): Promise<WebhookAnswer> {
+  const verdict = verifyPayGridSignature({
+    rawBody,
+    timestamp: headers.get("x-meetpay-timestamp"),
+    signature: headers.get("x-meetpay-signature"),
+    signingKey,
+    nowMs,
+  });
+  if (!verdict.ok) {
+    log.warn("paygrid webhook refused", {
+      reason: verdict.reason,
+      deliveryId: headers.get("x-meetpay-delivery-id"),
+    });
+    throw new ApiError("UNAUTHENTICATED", "The webhook signature is not valid.");
+  }
+
+  let json: unknown;
+  try {
+    json = JSON.parse(rawBody);
+  } catch {
+    throw new ApiError("VALIDATION_ERROR", "The webhook body is not JSON.");
+  }
+
+  const callback = payGridCallbackSchema.safeParse(json);
+  const event =
+    callback.success && callback.data.type === "transaction.callback"
+      ? undefined
+      : payGridWebhookSchema.parse(json);
+
+  if (event?.event === "webhook.test") {
+    log.info("paygrid test webhook verified");
+    return { received: true, outcome: "ignored" };
+  }
+
+  const transactionId = event ? event.transaction_id : callback.data!.transaction_id;
+  const status = event ? event.data.status : (callback.data!.status ?? undefined);
+  const reference = event ? event.merchant_reference : (callback.data!.reference ?? undefined);
+  const metadata = (event ? event.metadata : callback.data!.metadata) as
+    Record<string, unknown> | undefined | null;
+  const amount = event ? event.data.amount : callback.data!.amount;
+  const currency = event ? event.data.currency : callback.data!.currency;
+
+  const payment = await findPayment(db, transactionId, metadata?.malipo_payment_id, reference ?? undefined);
+  if (!payment) {
+    log.warn("paygrid webhook for an unknown payment", { transactionId });
+    return { received: true, outcome: "ignored" };
+  }
+  if (!status || !isPaymentStatus(status)) {
+    log.warn("paygrid webhook without a known status", { paymentId: payment.id, status });
+    return { received: true, outcome: "ignored" };
+  }
+  if (!amountMatches(payment, amount, currency)) {
+    // paygrid.md §10.6: never fulfil on drift. Logged for a human; the reconciler still reads the record.
+    log.error("paygrid webhook amount does not match the payment", {
+      paymentId: payment.id,
+      amount,
+      currency,
+    });
+    return { received: true, outcome: "ignored" };
+  }
+
+  const result = await applyProviderEvent(db, {
+    paymentId: payment.id,
+    status,
+    source: "webhook",
+    // Webhooks dedupe on event_id; the one callback per payment on its transaction id (paygrid.md §10.2).
+    dedupe: { provider: "paygrid", key: event ? event.event_id : `callback:${transactionId}` },
+    providerEventId: event?.event_id,
+    providerPaymentId: transactionId,
+    providerReference: event?.data.provider_reference ?? null,
+    occurredAt: event?.timestamp ? new Date(event.timestamp) : undefined,
+  });
+  return { received: true, outcome: result.outcome };
+}

@@ -1,0 +1,132 @@
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import type { AddressInfo } from "node:net";
+import type { Database } from "@/lib/server/db/client";
+import { resetEnvForTests } from "@/lib/server/env";
+import { ApiError } from "@/lib/server/http/api-error";
+import { createPayment } from "@/lib/server/payments/create-payment";
+import { createPayGridAdapter } from "@/lib/server/providers/paygrid/adapter";
+import { createListenHub, type ListenHub } from "@/lib/server/realtime/listen-hub";
+import { receivePayGridWebhook } from "@/lib/server/webhooks/receive-paygrid-webhook";
+import { SANDBOX_PAYGRID_API_KEY } from "@/lib/sandbox/paygrid/defaults";
+import type { PayGridSandboxSettings } from "@/lib/sandbox/paygrid/settings";
+import { startSandboxServer } from "@/lib/sandbox/node-server";
+import type { TestStore } from "./databases";
+
+// The payments core wired as in production, but in-process: a real database, the PayGrid sandbox over
+// HTTP, and a small HTTP server standing in for our webhook route so the sandbox's signed deliveries
+// arrive through the real receiver.
+
+export const SIGNING_KEY = "harness_signing_key";
+
+export interface Harness {
+  database: Database;
+  hub: ListenHub;
+  sandboxUrl: string;
+  /** POST /payments calls that reached the sandbox (the provider). */
+  providerCreates(): number;
+  create(body: unknown, key: string | null, scope?: string): ReturnType<typeof createPayment>;
+  adapter: ReturnType<typeof createPayGridAdapter>;
+  control(id: string, action: string): Promise<Response>;
+  settings(patch: Partial<PayGridSandboxSettings>): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(
+  store: TestStore,
+  options: { settings?: Partial<PayGridSandboxSettings>; clientRetries?: number } = {},
+): Promise<Harness> {
+  const { database, drop } = await store.open();
+  const hub = createListenHub(database);
+
+  const receiver = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const headers = new Headers();
+      for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
+      receivePayGridWebhook(database.db, Buffer.concat(chunks).toString("utf8"), headers, SIGNING_KEY)
+        .then((answer) => {
+          res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(answer));
+        })
+        .catch((error: unknown) => {
+          res.writeHead(error instanceof ApiError ? error.status : 500).end();
+        });
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  const receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "malipo-harness-"));
+  process.env.PUBLIC_BASE_URL = receiverUrl;
+  process.env.DATA_DIR = dataDir;
+  process.env.PAYMENT_TTL_SECONDS = "1800";
+  resetEnvForTests();
+
+  const sandbox = await startSandboxServer({
+    port: 0,
+    paygrid: {
+      settings: {
+        webhookSigningKey: SIGNING_KEY,
+        webhookRetryDelaysSeconds: [0.2, 0.2, 0.2, 0.2],
+        autoOutcomeDelaySeconds: 0.2,
+        ...options.settings,
+      },
+    },
+  });
+
+  let creates = 0;
+  const countingFetch: typeof fetch = async (input, init) => {
+    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    if ((init?.method ?? "GET") === "POST" && /\/api\/v1\/payments$/.test(url)) creates += 1;
+    return fetch(input, init);
+  };
+  const adapter = createPayGridAdapter({
+    baseUrl: `${sandbox.url}/api/v1`,
+    apiKey: SANDBOX_PAYGRID_API_KEY,
+    fetch: countingFetch,
+    maxRetries: options.clientRetries ?? 0,
+    retryBaseDelayMs: 10,
+  });
+
+  const auth = { authorization: `Bearer ${SANDBOX_PAYGRID_API_KEY}`, "content-type": "application/json" };
+  return {
+    database,
+    hub,
+    sandboxUrl: sandbox.url,
+    adapter,
+    providerCreates: () => creates,
+    create: (body, key, scope = "register:test") =>
+      createPayment({ db: database.db, adapter: () => adapter, ownerScope: scope }, body, key),
+    control: (id, action) =>
+      fetch(`${sandbox.url}/control/payments/${id}/${action}`, { method: "POST", headers: auth }),
+    async settings(patch) {
+      const response = await fetch(`${sandbox.url}/control/settings`, {
+        method: "PUT",
+        headers: auth,
+        body: JSON.stringify(patch),
+      });
+      if (!response.ok)
+        throw new Error(`sandbox settings refused: ${response.status} ${await response.text()}`);
+    },
+    async close() {
+      await hub.stop();
+      await sandbox.close();
+      await new Promise((resolve) => receiver.close(resolve));
+      await drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const qrSale = (overrides: Record<string, unknown> = {}) => ({
+  provider: "paygrid",
+  method: "dynamic-qr",
+  amount: "5000",
+  currency: "TZS",
+  phone: "0712345678",
+  customer: { firstname: "Asha", lastname: "Mushi", email: "asha@example.com" },
+  ...overrides,
+});
