@@ -11,7 +11,8 @@ const noServerInClient = {
       patterns: [
         {
           group: ["@/lib/server/*", "@/lib/server/**", "**/lib/server/**"],
-          message: "lib/server is server-only: import it from route handlers, server components or lib/server.",
+          message:
+            "lib/server is server-only: import it from route handlers, server components or lib/server.",
         },
       ],
     },
@@ -30,6 +31,16 @@ export default defineConfig([
     },
   },
   // components/ and the universal part of lib/ are shipped to browsers.
-  { files: ["components/**/*.{ts,tsx}", "lib/*.{ts,tsx}", "lib/sandbox/**/*.{ts,tsx}"], rules: noServerInClient },
-  globalIgnores([".next/**", ".data/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**"]),
+  {
+    files: ["components/**/*.{ts,tsx}", "lib/*.{ts,tsx}", "lib/sandbox/**/*.{ts,tsx}"],
+    rules: noServerInClient,
+  },
+  globalIgnores([
+    ".next/**",
+    ".data/**",
+    "node_modules/**",
+    "next-env.d.ts",
+    "test-results/**",
+    "playwright-report/**",
+  ]),
 ]);

@@ -29,7 +29,11 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Loc
   return DEFAULT_LOCALE;
 }
 
-export function translate(locale: Locale, key: MessageKey, vars: Record<string, string | number> = {}): string {
+export function translate(
+  locale: Locale,
+  key: MessageKey,
+  vars: Record<string, string | number> = {},
+): string {
   let node: unknown = catalogues[locale];
   for (const part of key.split(".")) {
     node = typeof node === "object" && node !== null ? (node as Record<string, unknown>)[part] : undefined;

@@ -6,7 +6,10 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { startSandboxServer } from "../lib/sandbox/node-server";
-import { SANDBOX_PAYGRID_API_KEY, SANDBOX_PAYGRID_WEBHOOK_SIGNING_KEY } from "../lib/sandbox/paygrid/defaults";
+import {
+  SANDBOX_PAYGRID_API_KEY,
+  SANDBOX_PAYGRID_WEBHOOK_SIGNING_KEY,
+} from "../lib/sandbox/paygrid/defaults";
 import type { PayGridSandboxSettings } from "../lib/sandbox/paygrid/settings";
 
 function fail(message: string): never {

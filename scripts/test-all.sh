@@ -26,7 +26,7 @@ if [ -z "${TEST_DATABASE_URL:-}" ] && command -v createdb >/dev/null && pg_isrea
     created_db=""
   fi
 fi
-echo "PostgreSQL integration: ${TEST_DATABASE_URL:+on}${TEST_DATABASE_URL:-off (no server reachable)}"
+if [ -n "${TEST_DATABASE_URL:-}" ]; then echo "PostgreSQL integration: on"; else echo "PostgreSQL integration: off (no server reachable)"; fi
 
 step "lint and format"
 npx next typegen >/dev/null

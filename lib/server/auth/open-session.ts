@@ -4,9 +4,16 @@ import { getEnv } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/http/api-error";
 import { clientKey, createRateLimiter } from "@/lib/server/http/rate-limit";
 import { log } from "@/lib/server/log";
-import { assertSameOrigin, secretEquals } from "./cashier";
-import { sessionCookieHeader } from "./session-cookie";
-import { newRegisterId, signSession, SESSION_TTL_SECONDS } from "./session-token";
+import { assertSameOrigin, readCookie, secretEquals } from "./cashier";
+import { registerCookieHeader, sessionCookieHeader } from "./session-cookie";
+import {
+  newRegisterId,
+  REGISTER_COOKIE,
+  REGISTER_TTL_SECONDS,
+  signSession,
+  SESSION_TTL_SECONDS,
+  verifySession,
+} from "./session-token";
 
 const bodySchema = z.object({ code: z.string().trim().min(1, "Enter the access code.").max(128) });
 
@@ -26,18 +33,24 @@ export async function openSession(request: Request, body: unknown): Promise<Resp
     });
   }
   const { code } = bodySchema.parse(body);
+  const secret = getEnv().sessionSecret;
   if (!secretEquals(code, getEnv().posAccessCode)) {
     log.warn("register sign-in refused", { client: key });
     throw new ApiError("UNAUTHENTICATED", "That access code is not right.");
   }
   limiter.reset(key);
-  const registerId = newRegisterId();
-  const token = signSession(
-    { registerId, expiresAt: Math.floor(Date.now() / 1000) + SESSION_TTL_SECONDS },
-    getEnv().sessionSecret,
+  const now = Math.floor(Date.now() / 1000);
+  // The same device keeps its register (and so its payment history) across sign-ins.
+  const registerId =
+    verifySession(readCookie(request, REGISTER_COOKIE), secret)?.registerId ?? newRegisterId();
+  const headers = new Headers();
+  headers.append(
+    "Set-Cookie",
+    sessionCookieHeader(signSession({ registerId, expiresAt: now + SESSION_TTL_SECONDS }, secret)),
   );
-  return Response.json(
-    { registerId },
-    { status: 201, headers: { "Set-Cookie": sessionCookieHeader(token) } },
+  headers.append(
+    "Set-Cookie",
+    registerCookieHeader(signSession({ registerId, expiresAt: now + REGISTER_TTL_SECONDS }, secret)),
   );
+  return Response.json({ registerId }, { status: 201, headers });
 }

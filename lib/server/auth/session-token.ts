@@ -6,6 +6,9 @@ import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
 export const SESSION_COOKIE = "malipo_session";
 export const SESSION_TTL_SECONDS = 12 * 60 * 60; // one long shift
+/** Names the device's register across sign-ins, so its history is still there after signing in again. */
+export const REGISTER_COOKIE = "malipo_register";
+export const REGISTER_TTL_SECONDS = 365 * 24 * 60 * 60;
 
 export interface RegisterSession {
   registerId: string;

@@ -58,7 +58,9 @@ describe.each(testStores())("database on $name", (store) => {
       .set({ providerPaymentId: "prov-1" })
       .where(eq(payments.id, "pay_test_1"));
     await expect(
-      database.db.insert(payments).values({ ...samplePayment, id: "pay_test_2", providerPaymentId: "prov-1" }),
+      database.db
+        .insert(payments)
+        .values({ ...samplePayment, id: "pay_test_2", providerPaymentId: "prov-1" }),
     ).rejects.toThrow();
   });
 
