@@ -15,7 +15,7 @@ export const NETWORK_LABELS: Record<Network, string> = {
 const ALIASES: Record<string, Network> = { mpesa: "vodacom", "m-pesa": "vodacom", mixx: "tigo" };
 
 // The operator is not documented by PayGrid; this is the widely used prefix table it is believed to use.
-const PREFIXES: Record<string, Network> = {
+export const NETWORK_PREFIXES: Readonly<Record<string, Network>> = {
   "74": "vodacom",
   "75": "vodacom",
   "76": "vodacom",
@@ -48,7 +48,7 @@ export function normalizeTzPhone(input: string): string | null {
 }
 
 export function detectNetwork(normalized: string): Network {
-  return PREFIXES[normalized.slice(3, 5)] ?? "vodacom";
+  return NETWORK_PREFIXES[normalized.slice(3, 5)] ?? "vodacom";
 }
 
 /** Case-insensitive, with the documented aliases (mpesa → vodacom, mixx → tigo); unknown → null. */

@@ -35,16 +35,18 @@ npm run -s lint
 step "types"
 npx tsc --noEmit
 
+reports=$(mktemp -d)
 step "unit tests"
-npx vitest run --project unit
+npx vitest run --project unit --reporter=default --reporter=json --outputFile.json="$reports/unit.json"
 
 step "integration tests"
-npx vitest run --project integration
+npx vitest run --project integration --reporter=default --reporter=json --outputFile.json="$reports/integration.json"
 
 step "production build (sentinel provider key)"
 # The build runs with a recognisable fake key so the leak check below can prove it never reaches browsers.
 export MALIPO_SENTINEL_KEY="sk_test_sentinel_$(date +%s)_do_not_ship"
-npx next build
+PAYGRID_API_KEY="$MALIPO_SENTINEL_KEY" SPLASHPAY_API_KEY="pk_test_$MALIPO_SENTINEL_KEY" \
+  SPLASHPAY_API_SECRET="$MALIPO_SENTINEL_KEY" SANDBOX=1 npx next build
 step "secret-leak check"
 if grep -rF "$MALIPO_SENTINEL_KEY" .next/static >/dev/null 2>&1; then
   echo "FAIL: the sentinel provider key appears under .next/static"
@@ -53,7 +55,8 @@ fi
 echo "the sentinel key is not in .next/static"
 
 step "end-to-end tests (Chromium)"
-npx playwright test
+PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/e2e.json" npx playwright test --reporter=list,json
 
 step "done"
+node scripts/count-tests.mjs "$reports/unit.json" "$reports/integration.json" "$reports/e2e.json"
 echo "all checks passed in $(( $(date +%s) - started ))s"

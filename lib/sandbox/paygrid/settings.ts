@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_TANQR_MERCHANT } from "@/lib/emv-qr";
-import { NETWORKS, type Network } from "@/lib/phone";
+import { NETWORK_PREFIXES, NETWORKS, type Network } from "@/lib/phone";
 import { SANDBOX_PAYGRID_API_KEY, SANDBOX_PAYGRID_WEBHOOK_SIGNING_KEY } from "./defaults";
 
 // Every open point of paygrid.md §17 is a setting so tests can steer the simulated provider.
@@ -72,20 +72,7 @@ export function defaultSettings(): PayGridSandboxSettings {
     currencies: ["TZS", "USD", "KES", "UGX"],
     minAmount: { mobile: { TZS: 500 } },
     referenceMaxLength: 255,
-    networkPrefixes: {
-      "74": "vodacom",
-      "75": "vodacom",
-      "76": "vodacom",
-      "65": "tigo",
-      "67": "tigo",
-      "71": "tigo",
-      "68": "airtel",
-      "69": "airtel",
-      "78": "airtel",
-      "62": "halotel",
-      "63": "halotel",
-      "73": "ttcl",
-    },
+    networkPrefixes: { ...NETWORK_PREFIXES },
     defaultNetwork: "vodacom",
     idempotencyTtlSeconds: 86_400,
     rejectKeyReuseWithDifferentBody: false,

@@ -253,7 +253,7 @@ async function handleFailure(
     paymentId: row.id,
     provider: row.provider,
     kind: failure.kind,
-    code: failure.extra.code,
+    errorCode: failure.extra.code,
   });
   switch (failure.kind) {
     case "unavailable":

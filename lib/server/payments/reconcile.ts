@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/server/db/client";
 import { payments, type PaymentRow } from "@/lib/server/db/schema";
 import { log } from "@/lib/server/log";
+import { startLoop } from "@/lib/server/loop";
 import type { PaymentProviderAdapter } from "@/lib/server/providers/adapter";
 import { refreshPayment } from "./refresh-payment";
 
@@ -84,26 +85,12 @@ export function startReconciler(
   adapter: (provider: string) => PaymentProviderAdapter,
   intervalMs = 5_000,
 ): () => void {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  const tick = async () => {
-    if (stopped) return;
-    try {
+  return startLoop(
+    "reconciler",
+    async () => {
       const result = await reconcileDue(await getDb(), adapter);
       if (result.checked > 0) log.info("reconciled payments", { ...result });
-    } catch (error) {
-      log.error("reconciler tick failed", { error: String(error) });
-    } finally {
-      if (!stopped) schedule();
-    }
-  };
-  const schedule = () => {
-    timer = setTimeout(tick, intervalMs);
-    timer.unref(); // never keeps a stopping process alive
-  };
-  schedule();
-  return () => {
-    stopped = true;
-    if (timer) clearTimeout(timer);
-  };
+    },
+    intervalMs,
+  );
 }

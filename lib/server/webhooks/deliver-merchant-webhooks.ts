@@ -4,6 +4,7 @@ import { Webhook } from "standardwebhooks";
 import type { Db } from "@/lib/server/db/client";
 import { merchantWebhookOutbox } from "@/lib/server/db/schema";
 import { log } from "@/lib/server/log";
+import { startLoop } from "@/lib/server/loop";
 
 // Delivers queued merchant webhooks, signed with the Standard Webhooks scheme (webhook-id,
 // webhook-timestamp, webhook-signature). Rows are leased with FOR UPDATE SKIP LOCKED so several instances
@@ -112,24 +113,11 @@ export function startMerchantWebhookWorker(
   secret: string,
   intervalMs = 1_000,
 ): () => void {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  const tick = async () => {
-    try {
+  return startLoop(
+    "merchant webhook worker",
+    async () => {
       await deliverDueMerchantWebhooks(await getDb(), { secret });
-    } catch (error) {
-      log.error("merchant webhook worker tick failed", { error: String(error) });
-    } finally {
-      if (!stopped) schedule();
-    }
-  };
-  const schedule = () => {
-    timer = setTimeout(tick, intervalMs);
-    timer.unref();
-  };
-  schedule();
-  return () => {
-    stopped = true;
-    if (timer) clearTimeout(timer);
-  };
+    },
+    intervalMs,
+  );
 }
