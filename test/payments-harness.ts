@@ -60,10 +60,7 @@ export async function startHarness(
   const receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "malipo-harness-"));
-  process.env.PUBLIC_BASE_URL = receiverUrl;
-  process.env.DATA_DIR = dataDir;
-  process.env.PAYMENT_TTL_SECONDS = "1800";
-  resetEnvForTests();
+  resetEnvForTests({ PUBLIC_BASE_URL: receiverUrl, DATA_DIR: dataDir, PAYMENT_TTL_SECONDS: "1800" });
 
   const sandbox = await startSandboxServer({
     port: 0,

@@ -248,9 +248,9 @@ export function getEnv(): Env {
   return cached;
 }
 
-/** Tests swap configuration without touching process.env of other suites. */
-export function resetEnvForTests(): void {
-  cached = undefined;
+/** Tests run the app's code under their own configuration: the real environment plus `overrides`. */
+export function resetEnvForTests(overrides: Record<string, string> = {}): void {
+  cached = Object.keys(overrides).length > 0 ? parseEnv({ ...process.env, ...overrides }) : undefined;
 }
 
 /** `next build` loads server modules to prerender pages; nothing may open the database then. */

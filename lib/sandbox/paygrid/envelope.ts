@@ -49,3 +49,17 @@ export class SandboxHttpError extends Error {
     super("sandbox http error");
   }
 }
+
+/** Parses a request body that must be a JSON object; otherwise the 400 answer to send back. */
+export function parseJsonObject(text: string): Record<string, unknown> | Response {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return validationError([{ field: "body", message: "must be a JSON object" }]);
+  }
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    return validationError([{ field: "body", message: "must be a JSON object" }]);
+  }
+  return body as Record<string, unknown>;
+}

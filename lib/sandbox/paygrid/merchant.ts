@@ -1,5 +1,5 @@
 import type { AuthInfo, SandboxContext } from "./context";
-import { success, validationError, type FieldIssue } from "./envelope";
+import { success, validationError, type FieldIssue, parseJsonObject } from "./envelope";
 import { toJsonAmount } from "./record";
 
 // /merchants/me and its balance (§14, S33). The balance is computed from the sandbox's own payments.
@@ -20,16 +20,8 @@ export function getMerchant(ctx: SandboxContext): Response {
 
 /** Stores the URLs as given: an invalid default is dead-lettered at delivery, as §10.1 says. */
 export async function updateMerchant(ctx: SandboxContext, request: Request): Promise<Response> {
-  let body: unknown;
-  try {
-    body = JSON.parse(await request.text());
-  } catch {
-    return validationError([{ field: "body", message: "must be a JSON object" }]);
-  }
-  if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    return validationError([{ field: "body", message: "must be a JSON object" }]);
-  }
-  const input = body as Record<string, unknown>;
+  const input = parseJsonObject(await request.text());
+  if (input instanceof Response) return input;
   const issues: FieldIssue[] = [];
   const next = { ...ctx.store.merchant };
   for (const [field, prop] of [

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { testModeBlocked } from "./auth";
 import { findPayment, type AuthInfo, type SandboxContext } from "./context";
 import { hashBody, lookupIdempotency, readIdempotencyKey } from "./create-payment";
-import { notFound, success, validationError, type FieldIssue } from "./envelope";
+import { notFound, success, validationError, type FieldIssue, parseJsonObject } from "./envelope";
 import { parseJsonAmount, toJsonAmount, toRefundRow } from "./record";
 
 // POST /api/v1/refunds (§12, S32). The docs give no response schema or rules; these are ours.
@@ -21,16 +21,8 @@ export async function createRefund(ctx: SandboxContext, auth: AuthInfo, request:
   const replayed = existing && ctx.store.refunds.get(existing.targetId);
   if (replayed) return success(200, "Refund retrieved successfully", toRefundRow(replayed));
 
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return validationError([{ field: "body", message: "must be a JSON object" }]);
-  }
-  if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    return validationError([{ field: "body", message: "must be a JSON object" }]);
-  }
-  const input = body as Record<string, unknown>;
+  const input = parseJsonObject(text);
+  if (input instanceof Response) return input;
   const issues: FieldIssue[] = [];
   const transactionId = typeof input.transaction_id === "string" ? input.transaction_id : undefined;
   if (!transactionId) issues.push({ field: "transaction_id", message: "is required" });
