@@ -115,13 +115,28 @@ interface Created {
   amount: string;
 }
 
-async function main() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "malipo-bench-"));
-  if (!fs.existsSync(".next/BUILD_ID")) execSync("npx next build", { stdio: "inherit" });
+type Store = "pglite" | "postgres";
 
+function stopChildren(): Promise<void> {
+  const exits = children.map(
+    (child) =>
+      new Promise<void>((resolve) =>
+        child.exitCode !== null ? resolve() : child.once("exit", () => resolve()),
+      ),
+  );
+  for (const child of children) child.kill("SIGTERM");
+  children.length = 0;
+  return Promise.all(exits).then(() => undefined);
+}
+
+async function runOnce(store: Store, databaseUrl: string | undefined) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "malipo-bench-"));
+
+  // Started through node itself (not npx) so the pid we signal is the server's own.
   start(
-    "npx",
+    process.execPath,
     [
+      "--import",
       "tsx",
       "scripts/sandbox-server.ts",
       "--port",
@@ -133,7 +148,7 @@ async function main() {
     ],
     {},
   );
-  const app = start("node", ["node_modules/next/dist/bin/next", "start", "-p", String(APP_PORT)], {
+  const app = start(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(APP_PORT)], {
     DATA_DIR: dataDir,
     PUBLIC_BASE_URL: APP,
     SANDBOX: "1",
@@ -143,6 +158,7 @@ async function main() {
     SESSION_SECRET: "bench-session-secret-that-is-long-enough",
     MERCHANT_API_KEY: "mk_test_bench_key_000000",
     LOG_LEVEL: "warn",
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   });
   await waitFor(`${SANDBOX}/control/settings`);
   await waitFor(`${APP}/api/health`);
@@ -215,9 +231,11 @@ async function main() {
       open.push(req);
     });
 
+  await new Promise((resolve) => setTimeout(resolve, 2000)); // let the server settle before reading RSS
   const baseline = rssKb(app.pid!);
   for (let i = 0; i < payments.length; i += 100)
     await Promise.all(payments.slice(i, i + 100).map((p) => openStream(p.id)));
+  await new Promise((resolve) => setTimeout(resolve, 2000)); // let the server settle before reading RSS
   const at1000 = rssKb(app.pid!);
 
   const webhook = (p: Created, status: string) => {
@@ -248,6 +266,10 @@ async function main() {
 
   // (a) 100 webhooks/s, each moving one payment to "processing"; latency until its stream shows it.
   const latencies: number[] = [];
+  const acks: number[] = [];
+  const timeline: [number, number, number][] = [];
+  let lost = 0;
+  let webhookErrors = 0;
   const pending: Promise<void>[] = [];
   const t0 = performance.now();
   for (let i = 0; i < payments.length; i++) {
@@ -258,13 +280,29 @@ async function main() {
     const sent = performance.now();
     pending.push(
       new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, 10_000);
+        let ack = Number.NaN;
+        const timer = setTimeout(() => {
+          lost += 1;
+          resolve();
+        }, 30_000);
         arrivals.set(p.id, () => {
-          latencies.push(performance.now() - sent);
+          // Only the first frame after this webhook counts; later frames (phase c) belong to other events.
+          arrivals.delete(p.id);
+          const latency = performance.now() - sent;
+          latencies.push(latency);
+          timeline.push([Math.round(sent - t0), Math.round(ack), Math.round(latency)]);
           clearTimeout(timer);
           resolve();
         });
-        void webhook(p, "processing");
+        webhook(p, "processing").then(
+          () => {
+            ack = performance.now() - sent;
+            acks.push(ack);
+          },
+          () => {
+            webhookErrors += 1;
+          },
+        );
       }),
     );
   }
@@ -294,6 +332,7 @@ async function main() {
     const res = await request("POST", `${APP}/api/payments`, sale(i), appHeaders(randomUUID()));
     more.push(JSON.parse(res.body) as Created);
   }
+  await new Promise((resolve) => setTimeout(resolve, 2000)); // let the server settle before reading RSS
   const before5k = rssKb(app.pid!);
   for (let i = 0; i < BIG_STREAMS; i += 100) {
     await Promise.all(
@@ -302,6 +341,7 @@ async function main() {
       ),
     );
   }
+  await new Promise((resolve) => setTimeout(resolve, 2000)); // let the server settle before reading RSS
   const at5000 = rssKb(app.pid!);
   for (const req of open) req.destroy();
 
@@ -315,11 +355,23 @@ async function main() {
       memoryGiB: Math.round(os.totalmem() / 2 ** 30),
       node: process.version,
     },
-    store: "pglite",
+    store,
     a_webhook_to_sse_ms: {
       streams: STREAMS,
       rate_per_s: WEBHOOK_RATE,
       samples: latencies.length,
+      lost,
+      webhook_errors: webhookErrors,
+      ack_p50: percentile(
+        [...acks].sort((a, b) => a - b),
+        50,
+      ),
+      ack_p95: percentile(
+        [...acks].sort((a, b) => a - b),
+        95,
+      ),
+      // [ms since start, webhook answered after ms, frame arrived after ms] for every 50th webhook
+      timeline_every_50th: timeline.filter((_, i) => i % 50 === 0),
       p50: percentile(sortedLat, 50),
       p95: percentile(sortedLat, 95),
       p99: percentile(sortedLat, 99),
@@ -339,25 +391,61 @@ async function main() {
     },
   };
 
-  const f = (n: number) => n.toFixed(1);
-  console.log("\nMalipo benchmark (production build, PGlite, standalone PayGrid sandbox)\n");
-  console.table({
-    "(a) webhook → SSE p50 ms": f(results.a_webhook_to_sse_ms.p50),
-    "(a) webhook → SSE p95 ms": f(results.a_webhook_to_sse_ms.p95),
-    "(a) webhook → SSE p99 ms": f(results.a_webhook_to_sse_ms.p99),
-    [`(b) KiB per stream @${STREAMS}`]: f(results.b_memory_per_stream_kib.at_1000),
-    [`(b) KiB per stream @${BIG_STREAMS}`]: f(results.b_memory_per_stream_kib.at_5000),
-    "(c) webhooks persisted / s": f(perSecond),
-    "(d) create via Malipo p50 ms": f(results.d_create_ms.through_malipo.p50),
-    "(d) create via Malipo p95 ms": f(results.d_create_ms.through_malipo.p95),
-    "(d) create direct p50 ms": f(results.d_create_ms.sandbox_direct.p50),
-    "(d) create direct p95 ms": f(results.d_create_ms.sandbox_direct.p95),
-  });
-  fs.mkdirSync("bench/results", { recursive: true });
-  const file = `bench/results/${results.when.replace(/[:.]/g, "-")}.json`;
-  fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`saved ${file}`);
+  await stopChildren();
   fs.rmSync(dataDir, { recursive: true, force: true });
+  return results;
+}
+
+function printTable(all: Awaited<ReturnType<typeof runOnce>>[]) {
+  const f = (n: number) => n.toFixed(1);
+  const rows: Record<string, Record<string, string>> = {};
+  const row = (name: string, pick: (r: (typeof all)[number]) => number) => {
+    rows[name] = Object.fromEntries(all.map((r) => [r.store, f(pick(r))]));
+  };
+  row("(a) webhook → SSE p50 ms", (r) => r.a_webhook_to_sse_ms.p50);
+  row("(a) webhook → SSE p95 ms", (r) => r.a_webhook_to_sse_ms.p95);
+  row("(a) webhook → SSE p99 ms", (r) => r.a_webhook_to_sse_ms.p99);
+  row(`(b) KiB per stream @${STREAMS}`, (r) => r.b_memory_per_stream_kib.at_1000);
+  row(`(b) KiB per stream @${BIG_STREAMS}`, (r) => r.b_memory_per_stream_kib.at_5000);
+  row("(c) webhooks persisted / s", (r) => r.c_webhooks_persisted_per_s);
+  row("(d) create via Malipo p50 ms", (r) => r.d_create_ms.through_malipo.p50);
+  row("(d) create via Malipo p95 ms", (r) => r.d_create_ms.through_malipo.p95);
+  row("(d) create direct p50 ms", (r) => r.d_create_ms.sandbox_direct.p50);
+  row("(d) create direct p95 ms", (r) => r.d_create_ms.sandbox_direct.p95);
+  console.log(
+    `\nMalipo benchmark (production build, standalone PayGrid sandbox, ${STREAMS} streams at ${WEBHOOK_RATE} webhooks/s)\n`,
+  );
+  console.table(rows);
+}
+
+function postgresAvailable(): boolean {
+  try {
+    execSync("pg_isready -h 127.0.0.1 -q", { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function main() {
+  if (!fs.existsSync(".next/BUILD_ID")) execSync("npx next build", { stdio: "inherit" });
+  const stores = (process.env.BENCH_STORES ?? "pglite,postgres").split(",");
+  const all = stores.includes("pglite") ? [await runOnce("pglite", undefined)] : [];
+  // With several instances a merchant runs PostgreSQL: measure it too when a server answers locally.
+  if (stores.includes("postgres") && postgresAvailable()) {
+    const name = `malipo_bench_${Date.now()}`;
+    execSync(`createdb -h 127.0.0.1 -U postgres ${name}`);
+    try {
+      all.push(await runOnce("postgres", `postgres://postgres@127.0.0.1:5432/${name}`));
+    } finally {
+      execSync(`dropdb -h 127.0.0.1 -U postgres --if-exists --force ${name}`);
+    }
+  }
+  printTable(all);
+  fs.mkdirSync("bench/results", { recursive: true });
+  const file = `bench/results/${new Date().toISOString().replace(/[:.]/g, "-")}.json`;
+  fs.writeFileSync(file, `${JSON.stringify(all, null, 2)}\n`);
+  console.log(`saved ${file}`);
 }
 
 main()
@@ -366,6 +454,6 @@ main()
     process.exitCode = 1;
   })
   .finally(() => {
-    for (const child of children) child.kill("SIGTERM");
+    void stopChildren();
     agent.destroy();
   });
