@@ -167,4 +167,17 @@ describe.each(testStores())("payments core on $name", (store) => {
       await h.settings({ webhookFaults: { drop: 0, duplicate: 0, reorder: 0, delaySeconds: 0 } });
     }
   });
+
+  it("records money that lands after the deadline as completed and paid after expiry", async () => {
+    const { payment } = await h.create(qrSale(), "key-late");
+    // Our 30-minute window has passed (the provider's own expiry is later, as PayGrid allows).
+    await h.database.db
+      .update(payments)
+      .set({ expiresAt: new Date(Date.now() - 1_000) })
+      .where(eq(payments.id, payment.id));
+    await h.control(payment.providerPaymentId!, "complete");
+    await expect.poll(() => statusOf(h, payment.id), { timeout: 10_000 }).toBe("completed");
+    const [row] = await h.database.db.select().from(payments).where(eq(payments.id, payment.id));
+    expect(row?.paidAfterExpiry).toBe(true);
+  });
 });

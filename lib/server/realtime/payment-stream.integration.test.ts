@@ -5,7 +5,7 @@ import { payments } from "@/lib/server/db/schema";
 import { applyProviderEvent } from "@/lib/server/payments/apply-provider-event";
 import { testStores } from "@/test/databases";
 import { createListenHub, type ListenHub } from "./listen-hub";
-import { paymentEventStream } from "./payment-stream";
+import { closeAllStreams, paymentEventStream } from "./payment-stream";
 
 interface Frame {
   id?: number;
@@ -132,6 +132,19 @@ describe.each(testStores())("SSE payment stream on $name", (store) => {
     await stream.next();
     await expect.poll(() => hub.subscriberCount()).toBe(1);
     await stream.cancel();
+    expect(hub.subscriberCount()).toBe(0);
+  });
+
+  it("ends every open stream on shutdown so the process can exit", async () => {
+    const ids = [await newPayment(), await newPayment()];
+    const streams = ids.map((id) => reader(paymentEventStream(database.db, hub, id, undefined)));
+    for (const stream of streams) {
+      await stream.next();
+      await stream.next();
+    }
+    await expect.poll(() => hub.subscriberCount()).toBe(2);
+    expect(closeAllStreams()).toBe(2);
+    for (const stream of streams) expect(await stream.next()).toBeNull();
     expect(hub.subscriberCount()).toBe(0);
   });
 });
