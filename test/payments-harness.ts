@@ -28,6 +28,8 @@ export interface Harness {
   /** POST /payments calls that reached the sandbox (the provider). */
   providerCreates(): number;
   create(body: unknown, key: string | null, scope?: string): ReturnType<typeof createPayment>;
+  /** The same, as if from another app instance sharing the database (no shared in-process state). */
+  createFromAnotherInstance(body: unknown, key: string): ReturnType<typeof createPayment>;
   adapter: ReturnType<typeof createPayGridAdapter>;
   control(id: string, action: string): Promise<Response>;
   settings(patch: Partial<PayGridSandboxSettings>): Promise<void>;
@@ -97,6 +99,12 @@ export async function startHarness(
     providerCreates: () => creates,
     create: (body, key, scope = "register:test") =>
       createPayment({ db: database.db, adapter: () => adapter, ownerScope: scope }, body, key),
+    createFromAnotherInstance: (body, key) =>
+      createPayment(
+        { db: database.db, adapter: () => adapter, ownerScope: "register:test", flights: new Map() },
+        body,
+        key,
+      ),
     control: (id, action) =>
       fetch(`${sandbox.url}/control/payments/${id}/${action}`, { method: "POST", headers: auth }),
     async settings(patch) {

@@ -30,6 +30,8 @@ export interface CreatePaymentContext {
   checkoutSessionId?: string;
   /** For checkout sessions: where the card page sends the shopper back to. */
   returnBaseUrl?: string;
+  /** Requests in flight in this instance; tests pass their own map to act as separate instances. */
+  flights?: Map<string, Promise<CreatePaymentResult>>;
 }
 
 export interface CreatePaymentResult {
@@ -37,7 +39,7 @@ export interface CreatePaymentResult {
   created: boolean; // false: a replay of an earlier request with the same key
 }
 
-const inFlight = new Map<string, Promise<CreatePaymentResult>>();
+const instanceFlights = new Map<string, Promise<CreatePaymentResult>>();
 
 export function requireIdempotencyKey(value: string | null): string {
   const key = value?.trim();
@@ -81,6 +83,7 @@ export async function createPayment(
   const key = requireIdempotencyKey(idempotencyKeyHeader);
   const input = createPaymentSchema.parse(rawBody);
   const flightKey = `${ctx.ownerScope}\u0000${key}`;
+  const inFlight = ctx.flights ?? instanceFlights;
   const running = inFlight.get(flightKey);
   if (running) {
     // Same key already in flight here: wait for it, then answer from the stored record like any replay.

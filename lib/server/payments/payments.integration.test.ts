@@ -66,6 +66,18 @@ describe.each(testStores())("payments core on $name", (store) => {
     expect(h.providerCreates() - before).toBe(1);
   });
 
+  it("makes one provider payment when many instances race with one key (database lease)", async () => {
+    const before = h.providerCreates();
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        h.createFromAnotherInstance(qrSale({ amount: "888" }), "key-instances"),
+      ),
+    );
+    expect(new Set(results.map((r) => r.payment.id)).size).toBe(1);
+    expect(results.every((r) => r.payment.status === "pending")).toBe(true);
+    expect(h.providerCreates() - before).toBe(1);
+  });
+
   it("shows a provider decline as a decline and keeps the failed attempt", async () => {
     const error = await rejection(h.create(qrSale({ phone: "255700000402" }), "key-decline"));
     expect(error.code).toBe("PAYMENT_DECLINED");
