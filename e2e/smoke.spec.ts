@@ -1,10 +1,18 @@
 import { expect, test } from "@playwright/test";
 
-test("the built app serves its home page with the sandbox ribbon", async ({ page }) => {
+test("the built app serves its home page with the sandbox ribbon, and its scripts pass the CSP", async ({
+  page,
+}) => {
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(message.text());
+  });
+  page.on("pageerror", (error) => problems.push(error.message));
   await page.goto("/");
-  await expect(page.getByRole("heading", { level: 1, name: "Malipo" })).toBeVisible();
   await expect(page.getByTestId("sandbox-ribbon")).toBeVisible();
-  await expect(page.getByTestId("paygrid-mode")).toHaveText(/sandbox|majaribio/);
+  await page.waitForLoadState("networkidle");
+  // Next.js's own scripts carry the per-request nonce; a CSP refusal would show up here.
+  expect(problems.filter((p) => /Content Security Policy|Refused to/i.test(p))).toEqual([]);
 });
 
 test("health reports the database and sandbox mode", async ({ request }) => {
