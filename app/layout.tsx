@@ -1,4 +1,6 @@
 import type { Metadata, Viewport } from "next";
+import { Providers } from "@/components/providers";
+import { LanguageSwitch } from "@/components/i18n/language-switch";
 import { getEnv } from "@/lib/server/env";
 import { getRequestLocale } from "@/lib/server/locale";
 import { translate } from "@/lib/i18n";
@@ -13,20 +15,32 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getRequestLocale();
-  const { sandbox } = getEnv();
+  const { sandbox, merchantName } = getEnv();
   return (
     <html lang={locale}>
       <body className="min-h-dvh">
-        {sandbox ? (
-          <div
-            role="note"
-            data-testid="sandbox-ribbon"
-            className="bg-warning px-4 py-1 text-center text-sm font-semibold text-white"
-          >
-            {translate(locale, "app.sandboxRibbon")}
-          </div>
-        ) : null}
-        {children}
+        <Providers locale={locale}>
+          <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
+            {translate(locale, "app.skipToContent")}
+          </a>
+          {sandbox ? (
+            <div
+              role="note"
+              data-testid="sandbox-ribbon"
+              className="bg-warning px-4 py-1 text-center text-sm font-semibold text-white print:hidden"
+            >
+              {translate(locale, "app.sandboxRibbon")}
+            </div>
+          ) : null}
+          <header className="flex items-center justify-between gap-3 px-4 py-2 print:hidden">
+            <p className="truncate font-semibold">
+              <span className="text-brand-600 dark:text-brand-100">{translate(locale, "app.name")}</span>
+              <span className="text-ink-muted"> · {merchantName}</span>
+            </p>
+            <LanguageSwitch />
+          </header>
+          {children}
+        </Providers>
       </body>
     </html>
   );

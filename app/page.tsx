@@ -1,3 +1,5 @@
+import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
 import { getEnv, type ProviderMode } from "@/lib/server/env";
 import { getRequestLocale } from "@/lib/server/locale";
 import { translate, type MessageKey } from "@/lib/i18n";
@@ -15,12 +17,15 @@ export default async function HomePage() {
   const env = getEnv();
   const t = (key: MessageKey) => translate(locale, key);
   return (
-    <main className="mx-auto flex max-w-xl flex-col gap-6 px-4 py-10">
+    <main id="main" className="mx-auto flex max-w-xl flex-col gap-6 px-4 py-10">
       <header>
-        <h1 className="text-4xl font-bold text-brand-600">{t("app.name")}</h1>
+        <h1 className="text-4xl font-bold text-brand-600 dark:text-brand-100">{t("home.title")}</h1>
         <p className="mt-2 text-ink-muted">{t("app.tagline")}</p>
         <p className="mt-1 font-medium">{env.merchantName}</p>
       </header>
+      <Link href="/register" className={buttonClass("primary", "text-lg")}>
+        {t("home.openRegister")}
+      </Link>
       <section aria-labelledby="providers" className="rounded-xl bg-surface-raised p-4 shadow-sm">
         <h2 id="providers" className="font-semibold">
           {t("home.providersTitle")}

@@ -1,0 +1,37 @@
+import { notFound, redirect } from "next/navigation";
+import { PosPaymentScreen } from "@/components/pos/pos-payment-screen";
+import type { Payment } from "@/lib/api-types";
+import { currentRegister } from "@/lib/server/auth/current-register";
+import { getDatabase } from "@/lib/server/db/database";
+import { getEnv } from "@/lib/server/env";
+import { ApiError } from "@/lib/server/http/api-error";
+import { loadOwnedPayment } from "@/lib/server/payments/payment-access";
+import { paymentJson } from "@/lib/server/payments/payment-json";
+
+export const dynamic = "force-dynamic";
+
+/** The server's clock at render: the countdown corrects a client clock that is off by this. */
+function renderedAt(): number {
+  return Date.now();
+}
+
+// Server-rendered first paint (the QR and countdown are there before any script runs), then live.
+export default async function PaymentPage({ params }: { params: Promise<{ id: string }> }) {
+  const register = await currentRegister();
+  if (!register) redirect("/sign-in");
+  const { db } = await getDatabase();
+  let payment: Payment;
+  try {
+    payment = paymentJson(
+      await loadOwnedPayment(db, (await params).id, `register:${register.registerId}`),
+    ) as Payment;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) notFound();
+    throw error;
+  }
+  return (
+    <main id="main" className="px-4 py-4">
+      <PosPaymentScreen initial={payment} merchantName={getEnv().merchantName} serverNow={renderedAt()} />
+    </main>
+  );
+}

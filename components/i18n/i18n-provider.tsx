@@ -1,0 +1,27 @@
+"use client";
+
+import { createContext, useContext, useMemo } from "react";
+import { translate, type Locale, type MessageKey } from "@/lib/i18n";
+
+// The language is chosen on the server (cookie, else the browser's Accept-Language) and handed down, so
+// the first paint is already in the right language and client components translate the same way.
+
+export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+interface I18n {
+  locale: Locale;
+  t: Translate;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+export function I18nProvider({ locale, children }: { locale: Locale; children: React.ReactNode }) {
+  const value = useMemo<I18n>(() => ({ locale, t: (key, vars) => translate(locale, key, vars) }), [locale]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error("useI18n needs an <I18nProvider> above it");
+  return value;
+}

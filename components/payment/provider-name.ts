@@ -1,0 +1,3 @@
+export function providerName(provider: string): string {
+  return provider === "splashpay" ? "SplashPay" : "PayGrid";
+}

@@ -1,0 +1,89 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useCallback } from "react";
+import { CreateStatus } from "@/components/payment/create-status";
+import { PaymentScreen } from "@/components/payment/payment-screen";
+import { providerName } from "@/components/payment/provider-name";
+import { useCreatePayment } from "@/components/payment/use-create-payment";
+import type { Payment } from "@/lib/api-types";
+import { isCurrency } from "@/lib/money";
+import { clearSaleDraft, loadSaleDraft, saveSaleDraft } from "./sale-draft";
+
+// The cashier's payment screen: the shared pay view, plus what the register does next — a new attempt
+// with the same customer (Try again, Send again, Switch to QR, New QR), another method, or a new sale.
+
+export function PosPaymentScreen({
+  initial,
+  merchantName,
+  serverNow,
+}: {
+  initial: Payment;
+  merchantName: string;
+  serverNow: number;
+}) {
+  const router = useRouter();
+  const onCreated = useCallback((next: Payment) => router.push(`/payments/${next.id}`), [router]);
+  const create = useCreatePayment({ url: "/api/payments", onCreated });
+
+  const keepSale = useCallback((payment: Payment) => {
+    const draft = loadSaleDraft();
+    saveSaleDraft({
+      amount: payment.amount,
+      currency: isCurrency(payment.currency) ? payment.currency : "TZS",
+      // A reference the cashier typed is kept; a generated one is not reused across attempts.
+      reference: draft?.reference,
+      method: payment.method,
+    });
+  }, []);
+
+  const newAttempt = (method: Payment["method"] = initial.method) => {
+    const draft = loadSaleDraft();
+    const provider = method === "tanqr" ? "splashpay" : "paygrid";
+    create.submit({
+      provider,
+      method,
+      amount: initial.amount,
+      currency: initial.currency,
+      ...(draft?.reference && draft.amount === initial.amount ? { reference: draft.reference } : {}),
+      phone: initial.phone,
+      ...(method === "mobile" && initial.network ? { network: initial.network } : {}),
+      customer:
+        method === "card" || method === "tanqr" || initial.method === "card" || initial.method === "tanqr"
+          ? initial.customer
+          : {
+              firstname: initial.customer.firstname,
+              lastname: initial.customer.lastname,
+              email: initial.customer.email,
+            },
+    });
+  };
+
+  return (
+    <PaymentScreen
+      key={initial.id}
+      initial={initial}
+      merchantName={merchantName}
+      serverNow={serverNow}
+      actions={{
+        newAttempt,
+        changeMethod: () => {
+          keepSale(initial);
+          router.push("/register?resume=1");
+        },
+        newSale: () => {
+          clearSaleDraft();
+          router.push("/register");
+        },
+        printable: true,
+        busy: create.busy,
+      }}
+    >
+      <CreateStatus
+        state={create.state}
+        providerName={providerName(initial.provider)}
+        onRetry={create.retry}
+      />
+    </PaymentScreen>
+  );
+}

@@ -1,0 +1,226 @@
+"use client";
+
+import { useRouter, useSearchParams } from "next/navigation";
+import { useCallback, useEffect, useState } from "react";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { Button } from "@/components/ui/button";
+import { SelectField, TextField } from "@/components/ui/field";
+import { CreateStatus } from "@/components/payment/create-status";
+import { CustomerForm, type CustomerValues } from "@/components/payment/customer-form";
+import { providerName } from "@/components/payment/provider-name";
+import { rememberCustomer } from "@/components/payment/recent-customers";
+import { useCreatePayment } from "@/components/payment/use-create-payment";
+import { formatAmount } from "@/lib/format";
+import type { MessageKey } from "@/lib/i18n";
+import { CURRENCIES, CURRENCY_EXPONENT, type Currency } from "@/lib/money";
+import type { PaymentMethod } from "@/lib/payment-schema";
+import { Keypad } from "./keypad";
+import { PaymentLinkPanel } from "./payment-link-panel";
+import { loadSaleDraft, saveSaleDraft } from "./sale-draft";
+
+// The register: amount on the keypad → method → customer details → Charge. One Charge is one attempt.
+
+export interface MethodOption {
+  provider: "paygrid" | "splashpay";
+  method: PaymentMethod;
+  configured: boolean;
+}
+
+type Step = "sale" | "details" | "link";
+
+// Shillings are rung up whole at a Tanzanian till, though ISO 4217 gives TZS two decimals.
+function keypadDecimals(currency: Currency): number {
+  return currency === "TZS" ? 0 : CURRENCY_EXPONENT[currency];
+}
+
+function hasAmount(amount: string): boolean {
+  return /[1-9]/.test(amount) && !amount.endsWith(".");
+}
+
+export function Register({ methods, merchantName }: { methods: MethodOption[]; merchantName: string }) {
+  const { t, locale } = useI18n();
+  const router = useRouter();
+  const params = useSearchParams();
+  const [amount, setAmount] = useState("");
+  const [currency, setCurrency] = useState<Currency>("TZS");
+  const [reference, setReference] = useState("");
+  const [step, setStep] = useState<Step>("sale");
+  const [chosen, setChosen] = useState<MethodOption | null>(null);
+
+  useEffect(() => {
+    // "Change method" and "Try again" on the payment screen come back here with the sale intact.
+    if (params.get("resume") !== "1") return;
+    const draft = loadSaleDraft();
+    if (!draft) return;
+    // sessionStorage exists only in the browser, after hydration: this effect is the sync point.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setAmount(draft.amount);
+    setCurrency(draft.currency);
+    setReference(draft.reference ?? "");
+    const again = params.get("method");
+    const option = methods.find((m) => m.method === again && m.configured);
+    if (option) {
+      setChosen(option);
+      setStep("details");
+    }
+  }, [params, methods]);
+
+  const onCreated = useCallback(
+    (payment: { id: string }) => router.push(`/payments/${payment.id}`),
+    [router],
+  );
+  const create = useCreatePayment({ url: "/api/payments", onCreated });
+  const display = formatAmount(amount === "" ? "0" : amount.replace(/\.$/, ""), currency, locale);
+
+  function unavailableReason(option: MethodOption): MessageKey | null {
+    if (!option.configured) return "register.notConfigured";
+    if (option.method === "tanqr" && currency !== "TZS") return "register.tzsOnly";
+    return null;
+  }
+
+  function choose(option: MethodOption) {
+    setChosen(option);
+    saveSaleDraft({ amount, currency, reference: reference.trim() || undefined, method: option.method });
+    setStep("details");
+  }
+
+  function charge(values: CustomerValues) {
+    if (!chosen) return;
+    rememberCustomer({ ...values.customer, phone: values.phone });
+    create.submit({
+      provider: chosen.provider,
+      method: chosen.method,
+      amount,
+      currency,
+      ...(reference.trim() ? { reference: reference.trim() } : {}),
+      phone: values.phone,
+      ...(values.network ? { network: values.network } : {}),
+      customer: values.customer,
+    });
+  }
+
+  if (step === "link") {
+    return (
+      <PaymentLinkPanel
+        amount={amount}
+        currency={currency}
+        reference={reference.trim()}
+        merchantName={merchantName}
+        onDone={() => setStep("sale")}
+      />
+    );
+  }
+
+  if (step === "details" && chosen) {
+    return (
+      <section aria-labelledby="details-title" className="flex flex-col gap-4">
+        <div>
+          <h1 id="details-title" className="text-2xl font-bold">
+            {t("details.title")}
+          </h1>
+          <p className="text-lg text-ink-muted" data-testid="details-sale">
+            {t("details.for", { method: t(`methods.${chosen.method}`), amount: display })}
+          </p>
+        </div>
+        <CreateStatus
+          state={create.state}
+          providerName={providerName(chosen.provider)}
+          onRetry={create.retry}
+          onChangeMethod={() => setStep("sale")}
+        />
+        <CustomerForm
+          key={chosen.method}
+          sale={{
+            provider: chosen.provider,
+            method: chosen.method,
+            amount,
+            currency,
+            reference: reference.trim() || undefined,
+          }}
+          serverFields={create.state.kind === "invalid" ? create.state.fields : undefined}
+          busy={create.busy}
+          submitLabel={t("details.charge", { amount: display })}
+          onBack={() => setStep("sale")}
+          onSubmit={charge}
+          showRecent
+        />
+      </section>
+    );
+  }
+
+  const ready = hasAmount(amount);
+  return (
+    <section aria-labelledby="register-title" className="grid gap-6 lg:grid-cols-2">
+      <div className="flex flex-col gap-4">
+        <h1 id="register-title" className="sr-only">
+          {t("register.title")}
+        </h1>
+        <div className="rounded-2xl bg-surface-raised p-4 text-right shadow-sm">
+          <p className="text-sm text-ink-muted">{t("register.amountLabel")}</p>
+          <output aria-live="polite" data-testid="amount-display" className="block text-amount break-all">
+            {display}
+          </output>
+        </div>
+        <Keypad value={amount} decimals={keypadDecimals(currency)} onChange={setAmount} />
+      </div>
+      <div className="flex flex-col gap-4">
+        <div className="grid grid-cols-2 gap-3">
+          <SelectField
+            id="currency"
+            label={t("register.currency")}
+            value={currency}
+            onChange={(e) => {
+              setCurrency(e.target.value as Currency);
+              setAmount("");
+            }}
+          >
+            {CURRENCIES.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </SelectField>
+          <TextField
+            id="reference"
+            label={t("register.reference")}
+            value={reference}
+            maxLength={64}
+            onChange={(e) => setReference(e.target.value)}
+          />
+        </div>
+        <fieldset className="flex flex-col gap-2">
+          <legend className="mb-1 text-lg font-semibold">{t("register.chooseMethod")}</legend>
+          {!ready ? <p className="text-sm text-ink-muted">{t("register.enterAmountFirst")}</p> : null}
+          {methods.map((option) => {
+            const reason = unavailableReason(option);
+            return (
+              <button
+                key={option.method}
+                type="button"
+                data-method={option.method}
+                disabled={!ready || reason !== null}
+                onClick={() => choose(option)}
+                className="flex min-h-16 flex-col items-start justify-center rounded-xl bg-surface-raised px-4 py-2 text-left shadow-sm ring-1 ring-ink-muted/20 hover:ring-brand-500 disabled:opacity-60"
+              >
+                <span className="text-lg font-semibold">{t(`methods.${option.method}`)}</span>
+                <span className="text-sm text-ink-muted">
+                  {reason
+                    ? t("register.methodDisabled", { reason: t(reason) })
+                    : t(`methods.hint.${option.method}`)}
+                </span>
+              </button>
+            );
+          })}
+        </fieldset>
+        <Button
+          variant="secondary"
+          disabled={!ready}
+          onClick={() => setStep("link")}
+          data-testid="payment-link"
+        >
+          {t("register.paymentLink")}
+        </Button>
+      </div>
+    </section>
+  );
+}
