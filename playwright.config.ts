@@ -4,8 +4,10 @@ import { defineConfig, devices } from "@playwright/test";
 
 // The e2e suite runs the production build against the standalone PayGrid sandbox, on ports of its own so a
 // developer's `npm start` (3000) and `npm run sandbox` (4010) can keep running.
-const APP_PORT = 3100;
-const SANDBOX_PORT = 4110;
+// E2E_PORT_OFFSET lets a second checkout of the project run its suite beside this one.
+const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
+const APP_PORT = 3100 + offset;
+const SANDBOX_PORT = 4110 + offset;
 const dataDir = path.join(os.tmpdir(), `malipo-e2e-${process.pid}`);
 const sentinel = process.env.MALIPO_SENTINEL_KEY ?? "sk_test_sentinel_local_do_not_ship";
 

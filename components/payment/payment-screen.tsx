@@ -12,6 +12,7 @@ import { Countdown, useRemainingMs } from "./countdown";
 import { CompletedDetails, SoundToggle } from "./outcome";
 import { playOutcome } from "./outcome-sound";
 import { ImageQr, PayloadQr } from "./payment-qr";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { usePaymentLive } from "./use-payment-live";
 
 // The pay view and its outcomes, shared by the cashier's payment screen and the shopper's checkout:
@@ -56,6 +57,7 @@ export function PaymentScreen({
   const status = payment.status;
   const open = !isTerminal(status);
   const timeUp = open && remaining <= 0;
+  const hydrated = useHydrated();
 
   // Sound and focus only for an outcome that arrives while the screen is open, not for one reloaded.
   const seen = useRef(status);
@@ -89,6 +91,7 @@ export function PaymentScreen({
     <section
       aria-labelledby="pay-title"
       className="mx-auto flex w-full max-w-2xl flex-col items-center gap-4 text-center"
+      data-hydrated={hydrated ? "true" : undefined}
     >
       <div>
         <h1 id="pay-title" className="text-4xl font-bold sm:text-5xl" data-testid="pay-amount">

@@ -14,6 +14,7 @@ import { formatAmount } from "@/lib/format";
 import type { MessageKey } from "@/lib/i18n";
 import { CURRENCIES, CURRENCY_EXPONENT, type Currency } from "@/lib/money";
 import type { PaymentMethod } from "@/lib/payment-schema";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { Keypad } from "./keypad";
 import { PaymentLinkPanel } from "./payment-link-panel";
 import { loadSaleDraft, saveSaleDraft } from "./sale-draft";
@@ -46,6 +47,7 @@ export function Register({ methods, merchantName }: { methods: MethodOption[]; m
   const [reference, setReference] = useState("");
   const [step, setStep] = useState<Step>("sale");
   const [chosen, setChosen] = useState<MethodOption | null>(null);
+  const hydrated = useHydrated();
 
   useEffect(() => {
     // "Change method" and "Try again" on the payment screen come back here with the sale intact.
@@ -150,7 +152,11 @@ export function Register({ methods, merchantName }: { methods: MethodOption[]; m
 
   const ready = hasAmount(amount);
   return (
-    <section aria-labelledby="register-title" className="grid gap-6 lg:grid-cols-2">
+    <section
+      aria-labelledby="register-title"
+      className="grid gap-6 lg:grid-cols-2"
+      data-hydrated={hydrated ? "true" : undefined}
+    >
       <div className="flex flex-col gap-4">
         <h1 id="register-title" className="sr-only">
           {t("register.title")}

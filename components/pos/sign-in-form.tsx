@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import type { MessageKey } from "@/lib/i18n";
 
 export function SignInForm({ next }: { next: string }) {
@@ -13,6 +14,7 @@ export function SignInForm({ next }: { next: string }) {
   const [code, setCode] = useState("");
   const [error, setError] = useState<MessageKey | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  const hydrated = useHydrated();
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -44,7 +46,12 @@ export function SignInForm({ next }: { next: string }) {
   }
 
   return (
-    <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
+    <form
+      onSubmit={submit}
+      className="flex flex-col gap-4"
+      noValidate
+      data-hydrated={hydrated ? "true" : undefined}
+    >
       <TextField
         id="access-code"
         label={t("signIn.code")}
