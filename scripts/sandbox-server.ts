@@ -1,8 +1,14 @@
-// `npm run sandbox`: the PayGrid sandbox on its own port, as a separate "provider" for e2e runs.
+// `npm run sandbox`: the PayGrid and SplashPay sandboxes on one port, as separate "providers" for e2e runs.
+// PayGrid is served at the root (/api/v1, /control, /pay), SplashPay under /splashpay.
 //   --port 4010 (env SANDBOX_PORT)   --state .data/sandbox/paygrid-standalone.json
 //   --webhook-retry-delays 1,2,3     --expiry-seconds N (env PAYMENT_TTL_SECONDS, else 1800)
 //   --signing-key KEY                --auto-outcome-delay SECONDS   --host 127.0.0.1
-//   --api-keys k1,k2 (env SANDBOX_API_KEYS): keys accepted besides sk_test_malipo_sandbox
+//   --api-keys k1,k2 (env SANDBOX_API_KEYS): PayGrid keys accepted besides sk_test_malipo_sandbox
+//   --splashpay-state .data/sandbox/splashpay-standalone.json
+//   --splashpay-webhook-secret SECRET (default whsec_malipo_sandbox_splashpay)
+//   --splashpay-webhook-url URL (default http://localhost:3000/api/webhooks/splashpay)
+//   --splashpay-api-keys pk:sk,pk2:sk2 (env SANDBOX_SPLASHPAY_API_KEYS): key pairs accepted besides
+//     pk_test_malipo_sandbox:sk_test_malipo_sandbox
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { startSandboxServer } from "../lib/sandbox/node-server";
@@ -11,6 +17,12 @@ import {
   SANDBOX_PAYGRID_WEBHOOK_SIGNING_KEY,
 } from "../lib/sandbox/paygrid/defaults";
 import type { PayGridSandboxSettings } from "../lib/sandbox/paygrid/settings";
+import {
+  SANDBOX_SPLASHPAY_API_KEY,
+  SANDBOX_SPLASHPAY_API_SECRET,
+  SANDBOX_SPLASHPAY_WEBHOOK_SECRET,
+} from "../lib/sandbox/splashpay/defaults";
+import type { SplashPaySandboxSettings } from "../lib/sandbox/splashpay/settings";
 
 function fail(message: string): never {
   console.error(`sandbox-server: ${message}`);
@@ -34,6 +46,10 @@ const { values } = parseArgs({
     "signing-key": { type: "string" },
     "auto-outcome-delay": { type: "string" },
     "api-keys": { type: "string" },
+    "splashpay-state": { type: "string" },
+    "splashpay-webhook-secret": { type: "string" },
+    "splashpay-webhook-url": { type: "string" },
+    "splashpay-api-keys": { type: "string" },
   },
 });
 
@@ -60,12 +76,44 @@ if (autoOutcome !== undefined) settings.autoOutcomeDelaySeconds = autoOutcome;
 
 const stateFile = path.resolve(values.state ?? ".data/sandbox/paygrid-standalone.json");
 
+const splashpay: Partial<SplashPaySandboxSettings> = {
+  expirySeconds: settings.expirySeconds,
+  webhookSecret: values["splashpay-webhook-secret"] ?? SANDBOX_SPLASHPAY_WEBHOOK_SECRET,
+  webhookUrl: values["splashpay-webhook-url"] ?? "http://localhost:3000/api/webhooks/splashpay",
+  apiKeys: [
+    { key: SANDBOX_SPLASHPAY_API_KEY, secret: SANDBOX_SPLASHPAY_API_SECRET },
+    ...(values["splashpay-api-keys"] ?? process.env.SANDBOX_SPLASHPAY_API_KEYS ?? "")
+      .split(",")
+      .map((pair) => pair.trim())
+      .filter(Boolean)
+      .map((pair) => {
+        const at = pair.indexOf(":");
+        if (at <= 0 || at === pair.length - 1) fail(`--splashpay-api-keys expects key:secret pairs`);
+        return { key: pair.slice(0, at), secret: pair.slice(at + 1) };
+      }),
+  ],
+};
+if (settings.webhookRetryDelaysSeconds)
+  splashpay.webhookRetryDelaysSeconds = settings.webhookRetryDelaysSeconds;
+if (autoOutcome !== undefined) splashpay.autoOutcomeDelaySeconds = autoOutcome;
+const splashpayStateFile = path.resolve(
+  values["splashpay-state"] ?? ".data/sandbox/splashpay-standalone.json",
+);
+
 // tsx runs this file as CommonJS (no "type": "module"), where top-level await is not available.
 async function main(): Promise<void> {
-  const server = await startSandboxServer({ port, host: values.host, paygrid: { settings, stateFile } });
-  console.log(`PayGrid sandbox listening on ${server.url}`);
-  console.log(`  API base:  ${server.url}/api/v1`);
-  console.log(`  State:     ${stateFile}`);
+  const server = await startSandboxServer({
+    port,
+    host: values.host,
+    paygrid: { settings, stateFile },
+    splashpay: { settings: splashpay, stateFile: splashpayStateFile },
+  });
+  console.log(`Sandbox listening on ${server.url}`);
+  console.log(`  PayGrid API base:    ${server.url}/api/v1`);
+  console.log(`  PayGrid state:       ${stateFile}`);
+  console.log(`  SplashPay API base:  ${server.url}/splashpay/api/v1`);
+  console.log(`  SplashPay state:     ${splashpayStateFile}`);
+  console.log(`  SplashPay webhooks → ${splashpay.webhookUrl}`);
 
   let closing = false;
   async function shutdown(signal: string): Promise<void> {

@@ -1,20 +1,30 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { createPayGridSandbox, type PayGridSandbox, type PayGridSandboxOptions } from "./paygrid/handler";
+import {
+  createSplashPaySandbox,
+  type SplashPaySandbox,
+  type SplashPaySandboxOptions,
+} from "./splashpay/handler";
 
-// A plain node:http server that serves the PayGrid sandbox at its root (`/api/v1/…`, `/control/…`,
-// `/pay/…`): for e2e runs and tests that want the provider on its own port, like the real one.
+// A plain node:http server for e2e runs and tests that want the providers on their own port, like the real
+// ones: PayGrid at the root (`/api/v1/…`, `/control/…`, `/pay/…`) and SplashPay under `/splashpay`
+// (`/splashpay/api/v1/…`, `/splashpay/control/…`, `/splashpay/pay/…`).
+
+export const SPLASHPAY_PREFIX = "/splashpay";
 
 export interface SandboxServerOptions {
   /** 0 = an ephemeral port. */
   port: number;
   host?: string;
   paygrid?: Omit<PayGridSandboxOptions, "publicUrl">;
+  splashpay?: Omit<SplashPaySandboxOptions, "publicUrl">;
 }
 
 export interface SandboxServer {
   url: string;
   paygrid: PayGridSandbox;
+  splashpay: SplashPaySandbox;
   close(): Promise<void>;
 }
 
@@ -65,6 +75,11 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
   const paygrid = createPayGridSandbox({ ...options.paygrid, publicUrl: url });
+  const splashpay = createSplashPaySandbox({ ...options.splashpay, publicUrl: `${url}${SPLASHPAY_PREFIX}` });
+  const dispatch = (request: Request, path: string): Promise<Response> =>
+    path === SPLASHPAY_PREFIX || path.startsWith(`${SPLASHPAY_PREFIX}/`)
+      ? splashpay.handle(request, path.slice(SPLASHPAY_PREFIX.length))
+      : paygrid.handle(request, path);
 
   server.on("request", (req: http.IncomingMessage, res: http.ServerResponse) => {
     void (async () => {
@@ -72,7 +87,7 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
         const hasBody = req.method !== "GET" && req.method !== "HEAD";
         const request = toRequest(req, url, hasBody ? await readBody(req) : undefined);
         const path = new URL(request.url).pathname;
-        await send(res, await paygrid.handle(request, path));
+        await send(res, await dispatch(request, path));
       } catch {
         if (!res.headersSent) {
           res.writeHead(400, { "content-type": "application/json" });
@@ -89,8 +104,9 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
   return {
     url,
     paygrid,
+    splashpay,
     async close() {
-      await paygrid.close();
+      await Promise.all([paygrid.close(), splashpay.close()]);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -4,6 +4,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { SANDBOX_PAYGRID_API_KEY, SANDBOX_PAYGRID_WEBHOOK_SIGNING_KEY } from "@/lib/sandbox/paygrid/defaults";
+import {
+  SANDBOX_SPLASHPAY_API_KEY,
+  SANDBOX_SPLASHPAY_API_SECRET,
+  SANDBOX_SPLASHPAY_WEBHOOK_SECRET,
+} from "@/lib/sandbox/splashpay/defaults";
 
 // The only reader of process.env (architecture.md). Everything else asks getEnv().
 
@@ -218,15 +223,15 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     },
     splashpay: {
       mode: splashMode,
-      apiKey: v.SPLASHPAY_API_KEY ?? (splashMode === "sandbox" ? "pk_test_malipo_sandbox" : ""),
-      apiSecret: v.SPLASHPAY_API_SECRET ?? (splashMode === "sandbox" ? "sk_test_malipo_sandbox" : ""),
+      apiKey: v.SPLASHPAY_API_KEY ?? (splashMode === "sandbox" ? SANDBOX_SPLASHPAY_API_KEY : ""),
+      apiSecret: v.SPLASHPAY_API_SECRET ?? (splashMode === "sandbox" ? SANDBOX_SPLASHPAY_API_SECRET : ""),
       baseUrl:
         v.SPLASHPAY_BASE_URL ??
         (splashMode === "sandbox"
           ? `${v.PUBLIC_BASE_URL}/sandbox/splashpay/api/v1`
           : "https://api.splashpay.co.tz/api/v1"),
       webhookSecret:
-        v.SPLASHPAY_WEBHOOK_SECRET ?? (splashMode === "sandbox" ? "whsec_malipo_sandbox_splashpay" : ""),
+        v.SPLASHPAY_WEBHOOK_SECRET ?? (splashMode === "sandbox" ? SANDBOX_SPLASHPAY_WEBHOOK_SECRET : ""),
     },
     posAccessCode: v.POS_ACCESS_CODE ?? generated?.posAccessCode ?? "",
     sessionSecret: v.SESSION_SECRET ?? generated?.sessionSecret ?? "",

@@ -1,3 +1,4 @@
+import type { RateLimiter } from "../shared/rate-limiter";
 import type { AuthInfo } from "./context";
 import { failure } from "./envelope";
 import type { PayGridSandboxSettings } from "./settings";
@@ -21,22 +22,14 @@ export function testModeBlocked(auth: AuthInfo, settings: PayGridSandboxSettings
   return undefined;
 }
 
-/** S35: a fixed one-minute window per key; off while `rateLimitPerMinute` is 0. */
-export class RateLimiter {
-  private readonly windows = new Map<string, { start: number; count: number }>();
-
-  check(apiKey: string, limit: number, now: number): Response | undefined {
-    if (limit <= 0) return undefined;
-    let window = this.windows.get(apiKey);
-    if (!window || now - window.start >= 60_000) {
-      window = { start: now, count: 0 };
-      this.windows.set(apiKey, window);
-    }
-    window.count += 1;
-    if (window.count <= limit) return undefined;
-    const retryAfter = Math.max(1, Math.ceil((window.start + 60_000 - now) / 1000));
-    return failure(429, "RATE_LIMITED", "Too many requests", undefined, {
-      "retry-after": String(retryAfter),
-    });
-  }
+/** S35: the shared one-minute window, answered in PayGrid's error shape. */
+export function rateLimited(
+  limiter: RateLimiter,
+  apiKey: string,
+  limit: number,
+  now: number,
+): Response | undefined {
+  const retryAfter = limiter.check(apiKey, limit, now);
+  if (retryAfter === undefined) return undefined;
+  return failure(429, "RATE_LIMITED", "Too many requests", undefined, { "retry-after": String(retryAfter) });
 }

@@ -4,7 +4,7 @@ import { toRecord } from "./record";
 import type { PayGridSandboxSettings, SettingsPatch } from "./settings";
 import type { SandboxStore } from "./store";
 import type { KeyMode, SandboxPayment } from "./types";
-import type { WebhookDispatcher } from "./webhooks";
+import type { WebhookDispatcher } from "../shared/webhook-dispatcher";
 
 /** What every route of one sandbox instance shares. */
 export interface SandboxContext {

@@ -3,6 +3,7 @@ import { findPayment, type AuthInfo, type SandboxContext } from "./context";
 import { failure, notFound, success, validationError } from "./envelope";
 import { TEST_TRANSACTION_ID, testEventBody } from "./notify";
 import { toRecord } from "./record";
+import { settingsIssues } from "../shared/settings-schemas";
 import { redactSettings, settingsPatchSchema } from "./settings";
 import type { ActorType, SandboxStatus } from "./types";
 
@@ -77,9 +78,7 @@ export async function putSettings(ctx: SandboxContext, request: Request): Promis
   }
   const parsed = settingsPatchSchema.safeParse(body);
   if (!parsed.success) {
-    return validationError(
-      parsed.error.issues.map((issue) => ({ field: issue.path.join(".") || "body", message: issue.message })),
-    );
+    return validationError(settingsIssues(parsed.error));
   }
   return success(200, "Settings updated successfully", redactSettings(ctx.updateSettings(parsed.data)));
 }

@@ -1,9 +1,11 @@
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { findPayment, recordResponse, type AuthInfo, type SandboxContext } from "./context";
 import { failure, validationError } from "./envelope";
-import { marginFor } from "./record";
+import { percentOf } from "../shared/amount";
+import { hashBody, liveIdempotencyRecord } from "../shared/idempotency";
+import { stepsAfter } from "../shared/step-timers";
 import { buildQrCode } from "./qr";
-import type { SandboxPayment, ScheduledStep, SandboxStatus } from "./types";
+import type { SandboxPayment, SandboxStatus } from "./types";
 import { validateCreate, type ValidCreate } from "./validate-create";
 
 // POST /api/v1/payments in the order S11 fixes: auth and test mode (router) → Idempotency-Key → replay →
@@ -44,17 +46,9 @@ export function readIdempotencyKey(request: Request): string | Response {
 
 /** Live idempotency record for this scope, forgetting it once the TTL has passed (S13). */
 export function lookupIdempotency(ctx: SandboxContext, scope: string) {
-  const record = ctx.store.idempotency.get(scope);
-  if (!record) return undefined;
-  if (record.createdAt + ctx.settings().idempotencyTtlSeconds * 1000 <= ctx.now()) {
-    ctx.store.idempotency.delete(scope);
-    ctx.store.changed();
-    return undefined;
-  }
-  return record;
+  const ttl = ctx.settings().idempotencyTtlSeconds;
+  return liveIdempotencyRecord(ctx.store.idempotency, scope, ttl, ctx.now(), () => ctx.store.changed());
 }
-
-export const hashBody = (text: string): string => createHash("sha256").update(text).digest("hex");
 
 function nextExternalId(ctx: SandboxContext, at: number): string {
   const day = new Date(at).toISOString().slice(0, 10).replaceAll("-", "");
@@ -63,26 +57,13 @@ function nextExternalId(ctx: SandboxContext, at: number): string {
   return `EXT-${day}-${String(n).padStart(3, "0")}`;
 }
 
-function autoOutcome(phone: string, start: number, delayMs: number): ScheduledStep[] {
-  const at = start + delayMs;
-  switch (phone) {
-    case MAGIC.complete:
-      return [{ at, to: "completed" }];
-    case MAGIC.fail:
-      return [{ at, to: "failed" }];
-    case MAGIC.cancel:
-      return [{ at, to: "cancelled" }];
-    case MAGIC.expire:
-      return [{ at, to: "expired" }];
-    case MAGIC.processThenComplete:
-      return [
-        { at, to: "processing" },
-        { at: at + delayMs, to: "completed" },
-      ];
-    default:
-      return [];
-  }
-}
+const OUTCOMES: Partial<Record<string, readonly SandboxStatus[]>> = {
+  [MAGIC.complete]: ["completed"],
+  [MAGIC.fail]: ["failed"],
+  [MAGIC.cancel]: ["cancelled"],
+  [MAGIC.expire]: ["expired"],
+  [MAGIC.processThenComplete]: ["processing", "completed"],
+};
 
 function buildPayment(
   ctx: SandboxContext,
@@ -102,7 +83,7 @@ function buildPayment(
     type: v.type,
     status: declined ? "failed" : "pending",
     amount: v.amount,
-    margin: marginFor(v.amount, settings.marginRate),
+    margin: percentOf(v.amount, settings.marginRate),
     refunded: 0,
     currency: v.currency,
     phone: v.phone,
@@ -130,7 +111,7 @@ function buildPayment(
       ? []
       : [
           { at: now + (settings.expirySeconds + settings.expiryGraceSeconds) * 1000, to: "expired" },
-          ...autoOutcome(v.phone, now, settings.autoOutcomeDelaySeconds * 1000),
+          ...stepsAfter(now, settings.autoOutcomeDelaySeconds * 1000, OUTCOMES[v.phone]),
         ],
   };
   // JSON persistence drops undefined keys anyway; dropping them now keeps memory and file identical.

@@ -3,7 +3,8 @@ import { callbackBody, webhookBody } from "./notify";
 import type { PayGridSandboxSettings } from "./settings";
 import type { SandboxStore } from "./store";
 import type { ActorType, SandboxPayment, SandboxStatus } from "./types";
-import type { WebhookDispatcher } from "./webhooks";
+import { StepTimers } from "../shared/step-timers";
+import type { WebhookDispatcher } from "../shared/webhook-dispatcher";
 
 // The provider's state machine (§8) plus the steps it takes by itself (expiry, magic-phone outcomes).
 // Nothing leaves failed / cancelled / expired: unlike Malipo's own machine, PayGrid documents no late
@@ -40,9 +41,6 @@ const MESSAGES: Record<SandboxStatus, string> = {
   refunded: "Payment refunded",
 };
 
-/** setTimeout overflows above ~24.8 days; a longer wait simply re-arms when it fires. */
-const MAX_TIMER_MS = 2_147_483_647;
-
 export interface EngineDeps {
   store: SandboxStore;
   dispatcher: WebhookDispatcher;
@@ -51,10 +49,11 @@ export interface EngineDeps {
 }
 
 export class PaymentEngine {
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  private closed = false;
+  private readonly timers: StepTimers;
 
-  constructor(private readonly deps: EngineDeps) {}
+  constructor(private readonly deps: EngineDeps) {
+    this.timers = new StepTimers(deps.now);
+  }
 
   canMove(from: SandboxStatus, to: SandboxStatus): boolean {
     return NEXT[from].includes(to);
@@ -84,8 +83,8 @@ export class PaymentEngine {
     p.status = to;
     if (to === "completed") p.completedAt = now;
     if (CALLBACK.has(to)) {
-      p.schedule = [];
-      this.disarm(p.id);
+      p.schedule.length = 0;
+      this.timers.disarm(p.id);
     }
     this.addEvent(p, actorType);
     if (options.notify !== false && NOTIFIED.has(to)) this.notify(p, previous, now);
@@ -125,33 +124,18 @@ export class PaymentEngine {
    * call this too, so a payment whose deadline passed while the process was stopped expires at once.
    */
   settle(p: SandboxPayment, actorOverride?: ActorType): void {
-    const now = this.deps.now();
-    p.schedule.sort((a, b) => a.at - b.at);
-    let changed = false;
-    while (p.schedule.length > 0 && p.schedule[0]!.at <= now) {
-      const step = p.schedule.shift()!;
-      changed = true;
-      this.transition(p, step.to, actorOverride ?? (step.to === "expired" ? "system" : "psp"));
-    }
+    const changed = this.timers.runDue(p.schedule, (step) =>
+      this.transition(p, step.to, actorOverride ?? (step.to === "expired" ? "system" : "psp")),
+    );
     if (changed) this.deps.store.changed();
     this.arm(p);
   }
 
   arm(p: SandboxPayment): void {
-    this.disarm(p.id);
-    const next = p.schedule.reduce<number | undefined>(
-      (min, s) => (min === undefined || s.at < min ? s.at : min),
-      undefined,
-    );
-    if (next === undefined || this.closed) return;
-    const wait = Math.min(Math.max(0, next - this.deps.now()), MAX_TIMER_MS);
-    const timer = setTimeout(() => {
-      this.timers.delete(p.id);
+    this.timers.arm(p.id, p.schedule, () => {
       const current = this.deps.store.payments.get(p.id);
       if (current) this.settle(current);
-    }, wait);
-    timer.unref?.();
-    this.timers.set(p.id, timer);
+    });
   }
 
   /** After loading persisted state: resume expiry and auto outcomes of unfinished payments. */
@@ -162,14 +146,6 @@ export class PaymentEngine {
   }
 
   close(): void {
-    this.closed = true;
-    for (const t of this.timers.values()) clearTimeout(t);
-    this.timers.clear();
-  }
-
-  private disarm(id: string): void {
-    const timer = this.timers.get(id);
-    if (timer) clearTimeout(timer);
-    this.timers.delete(id);
+    this.timers.close();
   }
 }

@@ -1,4 +1,6 @@
-import { authenticate, RateLimiter, testModeBlocked } from "./auth";
+import { guardRoute } from "../shared/guard-route";
+import { RateLimiter } from "../shared/rate-limiter";
+import { authenticate, rateLimited, testModeBlocked } from "./auth";
 import type { AuthInfo, SandboxContext } from "./context";
 import {
   clearDeliveries,
@@ -17,7 +19,7 @@ import { getPayment, listPayments, paymentEvents, refreshPayment } from "./read-
 import { createRefund } from "./refunds";
 import { applySettingsPatch, resolveSettings, type PayGridSandboxSettings } from "./settings";
 import { SandboxStore } from "./store";
-import { WebhookDispatcher } from "./webhooks";
+import { createPayGridDispatcher } from "./webhooks";
 
 // The PayGrid simulator as one web-standard handler: `/api/v1/…` is what the real provider serves,
 // `/control/…` and `/pay/…` are the sandbox's own levers and the simulated customer (§17).
@@ -119,7 +121,7 @@ export function createPayGridSandbox(options: PayGridSandboxOptions): PayGridSan
   let settings = resolveSettings(options.settings);
   const now = options.now ?? Date.now;
   const store = new SandboxStore(options.stateFile);
-  const dispatcher = new WebhookDispatcher({
+  const dispatcher = createPayGridDispatcher({
     fetch: options.fetch ?? ((input, init) => fetch(input, init)),
     now,
     settings: () => settings,
@@ -146,7 +148,7 @@ export function createPayGridSandbox(options: PayGridSandboxOptions): PayGridSan
     const auth = authenticate(request, settings);
     if (auth instanceof Response) return auth;
     if (isApi) {
-      const limited = limiter.check(auth.apiKey, settings.rateLimitPerMinute, now());
+      const limited = rateLimited(limiter, auth.apiKey, settings.rateLimitPerMinute, now());
       if (limited) return limited;
       return api(ctx, auth, request, rest.slice(1));
     }
@@ -154,14 +156,7 @@ export function createPayGridSandbox(options: PayGridSandboxOptions): PayGridSan
   }
 
   return {
-    async handle(request, path) {
-      try {
-        return await route(request, path);
-      } catch (error) {
-        console.error("[paygrid-sandbox] unexpected error", error);
-        return failure(500, "INTERNAL_ERROR", "Internal error");
-      }
-    },
+    handle: guardRoute("paygrid-sandbox", route, () => failure(500, "INTERNAL_ERROR", "Internal error")),
     settings: () => settings,
     async close() {
       engine.close();

@@ -1,11 +1,6 @@
 import type { SandboxContext } from "./context";
-import {
-  htmlResponse,
-  renderDeclinedPage,
-  renderNotFoundPage,
-  renderPaymentPage,
-  type PageOptions,
-} from "./pages";
+import { htmlResponse } from "../shared/html";
+import { renderDeclinedPage, renderNotFoundPage, renderPaymentPage, type PageOptions } from "./pages";
 import type { SandboxPayment, SandboxStatus } from "./types";
 
 // GET /pay/{id} and the form posts of its buttons. No auth, like a real hosted page: the unguessable

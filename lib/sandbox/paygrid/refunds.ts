@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { testModeBlocked } from "./auth";
 import { findPayment, type AuthInfo, type SandboxContext } from "./context";
-import { hashBody, lookupIdempotency, readIdempotencyKey } from "./create-payment";
+import { hashBody } from "../shared/idempotency";
+import { lookupIdempotency, readIdempotencyKey } from "./create-payment";
 import { notFound, success, validationError, type FieldIssue, parseJsonObject } from "./envelope";
-import { parseJsonAmount, toJsonAmount, toRefundRow } from "./record";
+import { parseJsonAmount, toJsonAmount } from "../shared/amount";
+import { toRefundRow } from "./record";
 
 // POST /api/v1/refunds (§12, S32). The docs give no response schema or rules; these are ours.
 

@@ -1,6 +1,14 @@
 import { z } from "zod";
 import { DEFAULT_TANQR_MERCHANT } from "@/lib/emv-qr";
 import { NETWORK_PREFIXES, NETWORKS, type Network } from "@/lib/phone";
+import { mergeSettings, NESTED_SETTINGS } from "../shared/merge-settings";
+import {
+  deliveryPatchShape,
+  expiryPatchShape,
+  qrMerchantPatchSchema,
+  type QrMerchantSettings,
+} from "../shared/settings-schemas";
+import type { WebhookFaults } from "../shared/webhook-dispatcher";
 import { SANDBOX_PAYGRID_API_KEY, SANDBOX_PAYGRID_WEBHOOK_SIGNING_KEY } from "./defaults";
 
 // Every open point of paygrid.md §17 is a setting so tests can steer the simulated provider.
@@ -12,28 +20,6 @@ export type SandboxNetwork = Network;
 
 export const QR_MODES = ["tanqr", "payment-url", "wrong-amount"] as const;
 export type QrMode = (typeof QR_MODES)[number];
-
-export interface WebhookFaults {
-  /** Probability 0..1 that a delivery is silently never sent. */
-  drop: number;
-  /** Probability 0..1 that a delivery is sent twice (same body and event_id). */
-  duplicate: number;
-  /** Probability 0..1 that a delivery is held back until the next one has been sent. */
-  reorder: number;
-  /** Extra wait before the first attempt of every delivery. */
-  delaySeconds: number;
-}
-
-export interface QrMerchantSettings {
-  name: string;
-  acquirerId: string;
-  merchantId: string;
-  mcc: string;
-  city: string;
-  postalCode: string;
-  storeLabel: string;
-  terminalLabel: string;
-}
 
 export interface PayGridSandboxSettings {
   apiKeys: string[];
@@ -91,12 +77,6 @@ export function defaultSettings(): PayGridSandboxSettings {
   };
 }
 
-const probability = z.number().min(0).max(1);
-const seconds = z
-  .number()
-  .min(0)
-  .max(86_400 * 7);
-
 /** Body of `PUT /control/settings`: any subset; nested objects merge with the current values. */
 export const settingsPatchSchema = z
   .object({
@@ -109,38 +89,14 @@ export const settingsPatchSchema = z
     referenceMaxLength: z.number().int().min(1).max(10_000),
     networkPrefixes: z.record(z.string().regex(/^\d{2}$/), z.enum(NETWORKS)),
     defaultNetwork: z.enum(NETWORKS),
-    idempotencyTtlSeconds: z.number().int().min(1),
     rejectKeyReuseWithDifferentBody: z.boolean(),
     marginRate: z.number().min(0).max(1),
-    expirySeconds: z
-      .number()
-      .min(0.1)
-      .max(86_400 * 7),
-    expiryGraceSeconds: seconds,
     webhookOnSyncDecline: z.boolean(),
     testModeEnabled: z.boolean(),
-    webhookTimeoutSeconds: z.number().min(0.1).max(300),
-    webhookRetryDelaysSeconds: z.array(seconds).max(20),
-    webhookFaults: z
-      .object({ drop: probability, duplicate: probability, reorder: probability, delaySeconds: seconds })
-      .partial()
-      .strict(),
-    rateLimitPerMinute: z.number().int().min(0),
-    autoOutcomeDelaySeconds: seconds,
+    ...expiryPatchShape,
+    ...deliveryPatchShape,
     qrMode: z.enum(QR_MODES),
-    qrMerchant: z
-      .object({
-        name: z.string().min(1).max(60),
-        acquirerId: z.string().regex(/^\d{1,20}$/),
-        merchantId: z.string().regex(/^\d{1,20}$/),
-        mcc: z.string().regex(/^\d{4}$/),
-        city: z.string().min(1).max(15),
-        postalCode: z.string().min(1).max(10),
-        storeLabel: z.string().min(1).max(25),
-        terminalLabel: z.string().min(1).max(25),
-      })
-      .partial()
-      .strict(),
+    qrMerchant: qrMerchantPatchSchema,
   })
   .partial()
   .strict();
@@ -151,12 +107,7 @@ export function applySettingsPatch(
   current: PayGridSandboxSettings,
   patch: SettingsPatch,
 ): PayGridSandboxSettings {
-  const { webhookFaults, qrMerchant, ...flat } = patch;
-  const next: PayGridSandboxSettings = { ...current };
-  Object.assign(next, flat);
-  next.webhookFaults = { ...current.webhookFaults, ...webhookFaults };
-  next.qrMerchant = { ...current.qrMerchant, ...qrMerchant };
-  return next;
+  return mergeSettings(current, patch, NESTED_SETTINGS);
 }
 
 /** Options passed in code may be partial at any depth of the two nested objects. */
@@ -164,13 +115,7 @@ export function resolveSettings(
   overrides: Partial<PayGridSandboxSettings> | undefined,
   base: PayGridSandboxSettings = defaultSettings(),
 ): PayGridSandboxSettings {
-  if (!overrides) return base;
-  return {
-    ...base,
-    ...overrides,
-    webhookFaults: { ...base.webhookFaults, ...overrides.webhookFaults },
-    qrMerchant: { ...base.qrMerchant, ...overrides.qrMerchant },
-  };
+  return mergeSettings(base, overrides, NESTED_SETTINGS);
 }
 
 /** GET /control/settings must not echo the credentials back. */

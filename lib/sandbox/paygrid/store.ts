@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 import { z } from "zod";
+import { JsonStateFile } from "../shared/json-state-file";
 import type {
   IdempotencyRecord,
   MerchantProfile,
@@ -10,10 +9,7 @@ import type {
   SandboxRefund,
 } from "./types";
 
-// The provider must not forget its payments when our app restarts, so the whole state is one JSON file,
-// written atomically (tmp + rename) and coalesced: a burst of changes costs one write.
-
-const WRITE_DELAY_MS = 25;
+// The whole PayGrid sandbox state, persisted as one JSON file (see JsonStateFile) so a restart keeps it.
 
 const hasId = (v: unknown): boolean =>
   typeof v === "object" && v !== null && typeof Reflect.get(v, "id") === "string";
@@ -48,28 +44,15 @@ export class SandboxStore {
   readonly externalIdCounters = new Map<string, number>();
   merchant: MerchantProfile = { id: randomUUID(), webhookUrl: null, callbackUrl: null };
 
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private writing: Promise<void> = Promise.resolve();
-  private dirty = false;
+  private readonly state: JsonStateFile<Snapshot>;
 
-  constructor(private readonly file: string | undefined) {
-    if (file) this.load(file);
+  constructor(file: string | undefined) {
+    this.state = new JsonStateFile(file, () => this.snapshot(), "paygrid-sandbox");
+    const parsed = this.state.load(snapshotSchema);
+    if (parsed) this.restore(parsed);
   }
 
-  private load(file: string): void {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, "utf8");
-    } catch {
-      return; // first start
-    }
-    let parsed: Snapshot;
-    try {
-      parsed = snapshotSchema.parse(JSON.parse(text));
-    } catch {
-      console.warn(`[paygrid-sandbox] ignoring unreadable state file ${file}`);
-      return;
-    }
+  private restore(parsed: Snapshot): void {
     for (const p of parsed.payments) this.payments.set(p.id, p);
     for (const e of parsed.events) this.eventsFor(e.transactionId).push(e);
     for (const [k, v] of Object.entries(parsed.idempotency)) this.idempotency.set(k, v);
@@ -90,42 +73,11 @@ export class SandboxStore {
 
   /** Call after every mutation; the file is rewritten shortly after, once per burst. */
   changed(): void {
-    if (!this.file) return;
-    this.dirty = true;
-    if (this.timer) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.writeNow();
-    }, WRITE_DELAY_MS);
-    this.timer.unref?.();
+    this.state.changed();
   }
 
-  async flush(): Promise<void> {
-    if (this.timer) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
-    }
-    await this.writeNow();
-  }
-
-  private writeNow(): Promise<void> {
-    // Chained so two writes never race on the tmp file and the last state always lands last.
-    this.writing = this.writing.then(async () => {
-      if (!this.file || !this.dirty) return;
-      this.dirty = false;
-      const text = JSON.stringify(this.snapshot());
-      const tmp = `${this.file}.${process.pid}.${randomUUID()}.tmp`;
-      try {
-        await fs.promises.mkdir(path.dirname(this.file), { recursive: true });
-        await fs.promises.writeFile(tmp, text);
-        await fs.promises.rename(tmp, this.file);
-      } catch (error) {
-        this.dirty = true;
-        console.error(`[paygrid-sandbox] could not save state to ${this.file}:`, error);
-        await fs.promises.rm(tmp, { force: true }).catch(() => undefined);
-      }
-    });
-    return this.writing;
+  flush(): Promise<void> {
+    return this.state.flush();
   }
 
   private snapshot(): Snapshot {

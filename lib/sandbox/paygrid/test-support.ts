@@ -37,32 +37,37 @@ export async function startTestSandbox(
     port: 0,
     paygrid: { settings: { ...FAST, ...settings }, ...extra },
   });
-  const call: TestSandbox["call"] = async (method, path, body, headers = {}) => {
-    const res = await fetch(`${server.url}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${KEY}`,
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
-        ...headers,
-      },
-      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
-      redirect: "manual",
-    });
-    const text = await res.text();
-    let parsed: Record<string, unknown> = {};
-    try {
-      parsed = JSON.parse(text) as Record<string, unknown>;
-    } catch {
-      // HTML pages
-    }
-    return { status: res.status, headers: res.headers, body: parsed, text };
-  };
+  const call: TestSandbox["call"] = (method, path, body, headers = {}) =>
+    requestJson(`${server.url}${path}`, method, body, { authorization: `Bearer ${KEY}`, ...headers });
   return {
     ...server,
     call,
     create: (body, key = crypto.randomUUID()) =>
       call("POST", "/api/v1/payments", body, { "idempotency-key": key }),
   };
+}
+
+/** One request, its body as text and (when it is JSON) parsed; redirects are not followed. */
+export async function requestJson(
+  url: string,
+  method: string,
+  body: unknown,
+  headers: Record<string, string>,
+): Promise<ApiResult> {
+  const res = await fetch(url, {
+    method,
+    headers: { ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
+    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+    redirect: "manual",
+  });
+  const text = await res.text();
+  let parsed: Record<string, unknown> = {};
+  try {
+    parsed = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    // HTML pages
+  }
+  return { status: res.status, headers: res.headers, body: parsed, text };
 }
 
 export function paymentBody(type: "mobile" | "card" | "dynamic-qr", overrides: Record<string, unknown> = {}) {
