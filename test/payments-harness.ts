@@ -9,17 +9,23 @@ import { ApiError } from "@/lib/server/http/api-error";
 import { createPayment } from "@/lib/server/payments/create-payment";
 import { createPayGridAdapter } from "@/lib/server/providers/paygrid/adapter";
 import { createListenHub, type ListenHub } from "@/lib/server/realtime/listen-hub";
+import { createSplashPayAdapter } from "@/lib/server/providers/splashpay/adapter";
+import type { PaymentProviderAdapter } from "@/lib/server/providers/adapter";
 import { receivePayGridWebhook } from "@/lib/server/webhooks/receive-paygrid-webhook";
+import { receiveSplashPayWebhook } from "@/lib/server/webhooks/receive-splashpay-webhook";
+import { SANDBOX_SPLASHPAY_API_KEY, SANDBOX_SPLASHPAY_API_SECRET } from "@/lib/sandbox/splashpay/defaults";
+import type { SettingsPatch, SplashPaySandboxSettings } from "@/lib/sandbox/splashpay/settings";
 import { SANDBOX_PAYGRID_API_KEY } from "@/lib/sandbox/paygrid/defaults";
 import type { PayGridSandboxSettings } from "@/lib/sandbox/paygrid/settings";
 import { startSandboxServer } from "@/lib/sandbox/node-server";
 import type { TestStore } from "./databases";
 
-// The payments core wired as in production, but in-process: a real database, the PayGrid sandbox over
-// HTTP, and a small HTTP server standing in for our webhook route so the sandbox's signed deliveries
-// arrive through the real receiver.
+// The payments core wired as in production, but in-process: a real database, both provider sandboxes over
+// HTTP (one standalone server: PayGrid at its root, SplashPay under /splashpay), and a small HTTP server
+// standing in for our webhook routes so the sandboxes' signed deliveries arrive through the real receivers.
 
 export const SIGNING_KEY = "harness_signing_key";
+export const SPLASHPAY_SECRET = "harness_splashpay_secret";
 
 export interface Harness {
   database: Database;
@@ -31,14 +37,24 @@ export interface Harness {
   /** The same, as if from another app instance sharing the database (no shared in-process state). */
   createFromAnotherInstance(body: unknown, key: string): ReturnType<typeof createPayment>;
   adapter: ReturnType<typeof createPayGridAdapter>;
+  splashAdapter: PaymentProviderAdapter;
+  /** The adapter for a provider name, as the registry would answer. */
+  adapterFor(provider: string): PaymentProviderAdapter;
   control(id: string, action: string): Promise<Response>;
   settings(patch: Partial<PayGridSandboxSettings>): Promise<void>;
+  /** POST /splashpay/control/payments/{reference}/{action}. */
+  splashControl(reference: string, action: string): Promise<Response>;
+  splashSettings(patch: SettingsPatch): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startHarness(
   store: TestStore,
-  options: { settings?: Partial<PayGridSandboxSettings>; clientRetries?: number } = {},
+  options: {
+    settings?: Partial<PayGridSandboxSettings>;
+    splashpay?: Partial<SplashPaySandboxSettings>;
+    clientRetries?: number;
+  } = {},
 ): Promise<Harness> {
   const { database, drop } = await store.open();
   const hub = createListenHub(database);
@@ -49,7 +65,11 @@ export async function startHarness(
     req.on("end", () => {
       const headers = new Headers();
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
-      receivePayGridWebhook(database.db, Buffer.concat(chunks).toString("utf8"), headers, SIGNING_KEY)
+      const body = Buffer.concat(chunks).toString("utf8");
+      const receive = req.url?.endsWith("/splashpay")
+        ? receiveSplashPayWebhook(database.db, body, headers, SPLASHPAY_SECRET)
+        : receivePayGridWebhook(database.db, body, headers, SIGNING_KEY);
+      receive
         .then((answer) => {
           res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(answer));
         })
@@ -74,12 +94,21 @@ export async function startHarness(
         ...options.settings,
       },
     },
+    splashpay: {
+      settings: {
+        webhookSecret: SPLASHPAY_SECRET,
+        webhookUrl: `${receiverUrl}/api/webhooks/splashpay`,
+        webhookRetryDelaysSeconds: [0.2, 0.2, 0.2, 0.2],
+        autoOutcomeDelaySeconds: 0.2,
+        ...options.splashpay,
+      },
+    },
   });
 
   let creates = 0;
   const countingFetch: typeof fetch = async (input, init) => {
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
-    if ((init?.method ?? "GET") === "POST" && /\/api\/v1\/payments$/.test(url)) creates += 1;
+    if ((init?.method ?? "GET") === "POST" && /\/api\/v1\/payments(\/dynamic-qr)?$/.test(url)) creates += 1;
     return fetch(input, init);
   };
   const adapter = createPayGridAdapter({
@@ -90,18 +119,35 @@ export async function startHarness(
     retryBaseDelayMs: 10,
   });
 
+  const splashAdapter = createSplashPayAdapter({
+    baseUrl: `${sandbox.url}/splashpay/api/v1`,
+    apiKey: SANDBOX_SPLASHPAY_API_KEY,
+    apiSecret: SANDBOX_SPLASHPAY_API_SECRET,
+    fetch: countingFetch,
+    maxRetries: options.clientRetries ?? 0,
+    retryBaseDelayMs: 10,
+  });
+  const adapterFor = (provider: string) => (provider === "splashpay" ? splashAdapter : adapter);
+
   const auth = { authorization: `Bearer ${SANDBOX_PAYGRID_API_KEY}`, "content-type": "application/json" };
+  const splashAuth = {
+    "x-api-key": SANDBOX_SPLASHPAY_API_KEY,
+    "x-api-secret": SANDBOX_SPLASHPAY_API_SECRET,
+    "content-type": "application/json",
+  };
   return {
     database,
     hub,
     sandboxUrl: sandbox.url,
     adapter,
+    splashAdapter,
+    adapterFor,
     providerCreates: () => creates,
     create: (body, key, scope = "register:test") =>
-      createPayment({ db: database.db, adapter: () => adapter, ownerScope: scope }, body, key),
+      createPayment({ db: database.db, adapter: adapterFor, ownerScope: scope }, body, key),
     createFromAnotherInstance: (body, key) =>
       createPayment(
-        { db: database.db, adapter: () => adapter, ownerScope: "register:test", flights: new Map() },
+        { db: database.db, adapter: adapterFor, ownerScope: "register:test", flights: new Map() },
         body,
         key,
       ),
@@ -115,6 +161,20 @@ export async function startHarness(
       });
       if (!response.ok)
         throw new Error(`sandbox settings refused: ${response.status} ${await response.text()}`);
+    },
+    splashControl: (reference, action) =>
+      fetch(`${sandbox.url}/splashpay/control/payments/${encodeURIComponent(reference)}/${action}`, {
+        method: "POST",
+        headers: splashAuth,
+      }),
+    async splashSettings(patch) {
+      const response = await fetch(`${sandbox.url}/splashpay/control/settings`, {
+        method: "PUT",
+        headers: splashAuth,
+        body: JSON.stringify(patch),
+      });
+      if (!response.ok)
+        throw new Error(`splashpay settings refused: ${response.status} ${await response.text()}`);
     },
     async close() {
       await hub.stop();
@@ -133,5 +193,24 @@ export const qrSale = (overrides: Record<string, unknown> = {}) => ({
   currency: "TZS",
   phone: "0712345678",
   customer: { firstname: "Asha", lastname: "Mushi", email: "asha@example.com" },
+  ...overrides,
+});
+
+export const tanqrSale = (overrides: Record<string, unknown> = {}) => ({
+  provider: "splashpay",
+  method: "tanqr",
+  amount: "1000",
+  currency: "TZS",
+  phone: "0744123456",
+  customer: {
+    firstname: "John",
+    lastname: "Doe",
+    email: "john.doe@example.com",
+    address: "Bwawani, Mkonze",
+    city: "Dodoma",
+    state: "Dodoma",
+    postcode: "67116",
+    country: "TZ",
+  },
   ...overrides,
 });

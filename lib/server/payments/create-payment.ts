@@ -274,10 +274,8 @@ async function handleFailure(
       throw new ApiError("PAYMENT_DECLINED", "The payment was declined. No money was taken.");
     case "duplicate_reference":
       await fail(ctx.db, row, failure, "DUPLICATE_REFERENCE");
-      throw new ApiError(
-        "DUPLICATE_REFERENCE",
-        "A live payment already uses this reference. Use another reference.",
-      );
+      // The adapter words it: PayGrid's live reference, or SplashPay's lost first answer (S7).
+      throw new ApiError("DUPLICATE_REFERENCE", failure.message);
     case "invalid":
       await fail(ctx.db, row, failure, "VALIDATION_ERROR");
       throw new ApiError("VALIDATION_ERROR", failure.message, { fields: failure.extra.fields });

@@ -5,9 +5,11 @@ import { payments, type PaymentRow } from "@/lib/server/db/schema";
 import { log } from "@/lib/server/log";
 import { startLoop } from "@/lib/server/loop";
 import type { PaymentProviderAdapter } from "@/lib/server/providers/adapter";
+import { cancelAtDeadline } from "./cancel-at-deadline";
 import { refreshPayment } from "./refresh-payment";
 
-// Heals missed webhooks: open payments with no news for a while are read back from the provider. Each
+// Heals missed webhooks: open payments with no news for a while are read back from the provider, and past
+// our deadline closed at providers that would keep them payable (cancel-at-deadline.ts). Each
 // candidate is leased with FOR UPDATE SKIP LOCKED, so several app instances never poll the same payment.
 
 const LEASE_SECONDS = 30;
@@ -55,7 +57,9 @@ export async function reconcileDue(
     result.checked += 1;
     try {
       const live = now.getTime() >= row.expiresAt.getTime() - LIVE_CHECK_WINDOW_MS;
-      const after = await refreshPayment(db, adapter(row.provider), row, { live });
+      const provider = adapter(row.provider);
+      const refreshed = await refreshPayment(db, provider, row, { live });
+      const after = await cancelAtDeadline(db, provider, refreshed, now);
       if (after.status !== row.status) result.changed += 1;
       await scheduleNext(db, after, now);
     } catch (error) {

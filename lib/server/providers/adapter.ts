@@ -54,4 +54,10 @@ export interface PaymentProviderAdapter {
   ): Promise<ProviderPaymentState & { replayed: boolean }>;
   /** Reads the provider's view; `live` asks the provider to check upstream (PayGrid refresh). */
   fetchState(payment: PaymentRow, options: { live: boolean }): Promise<ProviderPaymentState>;
+  /**
+   * For providers whose QR would stay payable past our window (SplashPay): called at our deadline, answers
+   * the provider's state afterwards (cancelled, or whatever it settled as meanwhile). PayGrid expires its
+   * payments itself and has none.
+   */
+  cancel?(payment: PaymentRow): Promise<ProviderPaymentState>;
 }

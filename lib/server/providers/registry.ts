@@ -3,6 +3,7 @@ import { getEnv } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/http/api-error";
 import type { PaymentProviderAdapter } from "./adapter";
 import { createPayGridAdapter } from "./paygrid/adapter";
+import { createSplashPayAdapter } from "./splashpay/adapter";
 
 // One adapter per provider per process, built from configuration on first use.
 const adapters = new Map<string, PaymentProviderAdapter>();
@@ -14,6 +15,12 @@ export function providerAdapter(provider: string): PaymentProviderAdapter {
   let adapter: PaymentProviderAdapter;
   if (provider === "paygrid" && env.paygrid.mode !== "off") {
     adapter = createPayGridAdapter({ baseUrl: env.paygrid.baseUrl, apiKey: env.paygrid.apiKey });
+  } else if (provider === "splashpay" && env.splashpay.mode !== "off") {
+    adapter = createSplashPayAdapter({
+      baseUrl: env.splashpay.baseUrl,
+      apiKey: env.splashpay.apiKey,
+      apiSecret: env.splashpay.apiSecret,
+    });
   } else {
     throw new ApiError("VALIDATION_ERROR", `The ${provider} payment provider is not configured.`, {
       fields: [{ path: "provider", message: "not configured on this Malipo" }],

@@ -1,23 +1,23 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/server/db/client";
-import { payments, type PaymentRow } from "@/lib/server/db/schema";
-import { ApiError } from "@/lib/server/http/api-error";
+import { payments } from "@/lib/server/db/schema";
 import { log } from "@/lib/server/log";
-import { applyProviderEvent, type ApplyResult } from "@/lib/server/payments/apply-provider-event";
+import { applyProviderEvent } from "@/lib/server/payments/apply-provider-event";
 import { payGridCallbackSchema, payGridWebhookSchema } from "@/lib/server/providers/paygrid/schemas";
 import { verifyPayGridSignature } from "@/lib/server/providers/paygrid/webhook-signature";
 import { isPaymentStatus } from "@/lib/payment-status";
-import { parseAmount, type Currency } from "@/lib/money";
+import {
+  amountMatches,
+  IGNORED,
+  parseWebhookJson,
+  requireVerified,
+  type WebhookAnswer,
+} from "./webhook-common";
 
 // POST /api/webhooks/paygrid: raw body → signature and ±300 s timestamp → parse → dedupe by event_id →
 // forward-only apply → notify. Nothing is stored unless the signature holds. PayGrid retries non-2xx
 // answers, so every verified event is acknowledged, even one we choose to ignore.
-
-export interface WebhookAnswer {
-  received: true;
-  outcome: ApplyResult["outcome"] | "ignored";
-}
 
 async function findPayment(db: Db, transactionId: string, malipoId: unknown, reference: string | undefined) {
   // The webhook can beat the create answer: then we do not know PayGrid's id yet, but our own id travels
@@ -46,20 +46,6 @@ async function findPayment(db: Db, transactionId: string, malipoId: unknown, ref
   return undefined;
 }
 
-function amountMatches(
-  payment: PaymentRow,
-  amount: number | undefined,
-  currency: string | undefined,
-): boolean {
-  if (amount === undefined || currency === undefined) return true;
-  if (currency !== payment.currency) return false;
-  try {
-    return parseAmount(amount, currency as Currency) === payment.amountMinor;
-  } catch {
-    return false;
-  }
-}
-
 export async function receivePayGridWebhook(
   db: Db,
   rawBody: string,
@@ -74,20 +60,8 @@ export async function receivePayGridWebhook(
     signingKey,
     nowMs,
   });
-  if (!verdict.ok) {
-    log.warn("paygrid webhook refused", {
-      reason: verdict.reason,
-      deliveryId: headers.get("x-meetpay-delivery-id"),
-    });
-    throw new ApiError("UNAUTHENTICATED", "The webhook signature is not valid.");
-  }
-
-  let json: unknown;
-  try {
-    json = JSON.parse(rawBody);
-  } catch {
-    throw new ApiError("VALIDATION_ERROR", "The webhook body is not JSON.");
-  }
+  requireVerified("paygrid", verdict, { deliveryId: headers.get("x-meetpay-delivery-id") });
+  const json = parseWebhookJson(rawBody);
 
   const callback = payGridCallbackSchema.safeParse(json);
   const event =
@@ -97,7 +71,7 @@ export async function receivePayGridWebhook(
 
   if (event?.event === "webhook.test") {
     log.info("paygrid test webhook verified");
-    return { received: true, outcome: "ignored" };
+    return IGNORED;
   }
 
   const transactionId = event ? event.transaction_id : callback.data!.transaction_id;
@@ -111,11 +85,11 @@ export async function receivePayGridWebhook(
   const payment = await findPayment(db, transactionId, metadata?.malipo_payment_id, reference ?? undefined);
   if (!payment) {
     log.warn("paygrid webhook for an unknown payment", { transactionId });
-    return { received: true, outcome: "ignored" };
+    return IGNORED;
   }
   if (!status || !isPaymentStatus(status)) {
     log.warn("paygrid webhook without a known status", { paymentId: payment.id, status });
-    return { received: true, outcome: "ignored" };
+    return IGNORED;
   }
   if (!amountMatches(payment, amount, currency)) {
     // paygrid.md §10.6: never fulfil on drift. Logged for a human; the reconciler still reads the record.
@@ -124,7 +98,7 @@ export async function receivePayGridWebhook(
       amount,
       currency,
     });
-    return { received: true, outcome: "ignored" };
+    return IGNORED;
   }
 
   const result = await applyProviderEvent(db, {

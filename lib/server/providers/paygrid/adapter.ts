@@ -44,9 +44,13 @@ export function toProviderFailure(error: PayGridError): ProviderFailure {
         providerPaymentId,
       });
     case "DUPLICATE_REFERENCE":
-      return new ProviderFailure("duplicate_reference", "A live payment already uses this reference.", {
-        code: error.errorCode,
-      });
+      return new ProviderFailure(
+        "duplicate_reference",
+        "A live payment already uses this reference. Use another reference.",
+        {
+          code: error.errorCode,
+        },
+      );
     case "VALIDATION_ERROR":
     case "PAYMENT_FAILED":
     case "IDEMPOTENCY_KEY_REQUIRED":

@@ -1,5 +1,13 @@
 import "server-only";
 import { z } from "zod";
+import {
+  describeNetworkError,
+  isRecord,
+  parseJson,
+  retryAfterMs,
+  withRetries,
+  type RetryOptions,
+} from "../http-retry";
 import { PayGridError } from "./errors";
 import {
   payGridErrorEnvelopeSchema,
@@ -76,32 +84,6 @@ interface Call {
   idempotencyKey?: string;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** `Retry-After` as delta-seconds or an HTTP date (RFC 9110 §10.2.3); undefined when absent or unusable. */
-function retryAfterMs(header: string | null, nowMs: number): number | undefined {
-  if (!header) return undefined;
-  const value = header.trim();
-  if (/^\d+$/.test(value)) return Number(value) * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
-}
-
-function parseJson(text: string): unknown {
-  if (text.trim() === "") return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
 // What `data` holds is checked per endpoint afterwards.
 const anyEnvelope = payGridSuccessEnvelopeSchema(z.unknown());
 
@@ -122,9 +104,11 @@ export function createPayGridClient(options: PayGridClientOptions): PayGridClien
   const apiKey = options.apiKey;
   const doFetch = options.fetch ?? globalThis.fetch;
   const timeoutMs = options.timeoutMs ?? 15_000;
-  const maxRetries = Math.max(0, options.maxRetries ?? 2);
-  const retryBaseDelayMs = options.retryBaseDelayMs ?? 300;
-  const maxRetryDelayMs = options.maxRetryDelayMs ?? 10_000;
+  const retry: RetryOptions = {
+    maxRetries: Math.max(0, options.maxRetries ?? 2),
+    retryBaseDelayMs: options.retryBaseDelayMs ?? 300,
+    maxRetryDelayMs: options.maxRetryDelayMs ?? 10_000,
+  };
   const userAgent = options.userAgent ?? "Malipo/0.1";
 
   // Provider messages and runtime errors are echoed into PayGridError.message, which ends up in logs:
@@ -132,13 +116,6 @@ export function createPayGridClient(options: PayGridClientOptions): PayGridClien
   const scrub = (text: string): string => (apiKey ? text.split(apiKey).join("[redacted]") : text);
   const fail = (status: number, code: string, message: string, details?: PayGridError["details"]) =>
     new PayGridError(status, code, scrub(message), details);
-
-  function backoffMs(retry: number, retryAfter: number | undefined): number {
-    if (retryAfter !== undefined) return Math.min(retryAfter, maxRetryDelayMs);
-    // Equal jitter: half the exponential step fixed, half random, so simultaneous callers spread out.
-    const step = retryBaseDelayMs * 2 ** retry;
-    return Math.min(step / 2 + Math.random() * (step / 2), maxRetryDelayMs);
-  }
 
   async function attempt(call: Call): Promise<Attempt> {
     const headers: Record<string, string> = {
@@ -177,14 +154,12 @@ export function createPayGridClient(options: PayGridClientOptions): PayGridClien
           ),
         };
       }
-      // undici reports "fetch failed" and puts the useful part (ECONNREFUSED, …) in the cause.
-      const reason = error instanceof Error ? error.message : String(error);
-      const cause =
-        error instanceof Error && isRecord(error.cause) && typeof error.cause.code === "string"
-          ? ` (${error.cause.code})`
-          : "";
       return {
-        error: fail(0, "NETWORK_ERROR", `PayGrid ${call.method} ${call.path} failed: ${reason}${cause}`),
+        error: fail(
+          0,
+          "NETWORK_ERROR",
+          `PayGrid ${call.method} ${call.path} failed: ${describeNetworkError(error)}`,
+        ),
       };
     }
 
@@ -217,13 +192,8 @@ export function createPayGridClient(options: PayGridClientOptions): PayGridClien
     return { answer: unwrap(status, body) };
   }
 
-  async function send(call: Call): Promise<Answer> {
-    for (let retry = 0; ; retry += 1) {
-      const result = await attempt(call);
-      if ("answer" in result) return result.answer;
-      if (!result.error.retryable || retry >= maxRetries) throw result.error;
-      await sleep(backoffMs(retry, result.retryAfterMs));
-    }
+  function send(call: Call): Promise<Answer> {
+    return withRetries(retry, () => attempt(call));
   }
 
   function read<S extends z.ZodType>(answer: Answer, schema: S, what: string): z.infer<S> {

@@ -1,4 +1,5 @@
 import "server-only";
+import { isRetryableStatus } from "../http-retry";
 import type { PayGridErrorDetails } from "./schemas";
 
 /**
@@ -32,11 +33,6 @@ export const PAYGRID_ERROR_CODES = [
 export type KnownPayGridErrorCode = (typeof PAYGRID_ERROR_CODES)[number];
 /** Open-ended: PayGrid may add codes; `string & {}` keeps editor completion for the known ones. */
 export type PayGridErrorCode = KnownPayGridErrorCode | (string & {});
-
-/** Safe to repeat with the same Idempotency-Key: the request may not have landed, or PayGrid asks us to. */
-export function isRetryableStatus(status: number): boolean {
-  return status === 0 || status === 429 || status >= 500;
-}
 
 export class PayGridError extends Error {
   override name = "PayGridError";

@@ -1,0 +1,15 @@
+import { getDatabase } from "@/lib/server/db/database";
+import { getEnv } from "@/lib/server/env";
+import { webhookRoute } from "@/lib/server/webhooks/webhook-common";
+import { receiveSplashPayWebhook } from "@/lib/server/webhooks/receive-splashpay-webhook";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+export async function POST(request: Request) {
+  const env = getEnv();
+  return webhookRoute(request, "SplashPay", env.splashpay.mode !== "off", async (rawBody) => {
+    const { db } = await getDatabase();
+    return receiveSplashPayWebhook(db, rawBody, request.headers, env.splashpay.webhookSecret);
+  });
+}

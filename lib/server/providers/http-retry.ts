@@ -1,0 +1,75 @@
+import "server-only";
+
+// The outgoing-HTTP habits every provider client shares (architecture.md, "Outgoing HTTP"): a timeout per
+// attempt, retries only for answers that may not have landed (network errors, timeouts, 5xx, 429) with
+// backoff and jitter, `Retry-After` honoured, and bodies read tolerantly.
+
+export interface RetryOptions {
+  /** Retries after the first attempt. */
+  maxRetries: number;
+  /** First backoff step; doubles per retry, with jitter. */
+  retryBaseDelayMs: number;
+  /** Upper bound for any wait between attempts, `Retry-After` included. */
+  maxRetryDelayMs: number;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** `Retry-After` as delta-seconds or an HTTP date (RFC 9110 §10.2.3); undefined when absent or unusable. */
+export function retryAfterMs(header: string | null, nowMs: number): number | undefined {
+  if (!header) return undefined;
+  const value = header.trim();
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+}
+
+export function parseJson(text: string): unknown {
+  if (text.trim() === "") return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+export function backoffMs(options: RetryOptions, retry: number, retryAfter: number | undefined): number {
+  if (retryAfter !== undefined) return Math.min(retryAfter, options.maxRetryDelayMs);
+  // Equal jitter: half the exponential step fixed, half random, so simultaneous callers spread out.
+  const step = options.retryBaseDelayMs * 2 ** retry;
+  return Math.min(step / 2 + Math.random() * (step / 2), options.maxRetryDelayMs);
+}
+
+/** Safe to repeat with the same Idempotency-Key: the request may not have landed, or the provider asks us to. */
+export function isRetryableStatus(status: number): boolean {
+  return status === 0 || status === 429 || status >= 500;
+}
+
+/** undici reports "fetch failed" and puts the useful part (ECONNREFUSED, …) in the cause. */
+export function describeNetworkError(error: unknown): string {
+  const reason = error instanceof Error ? error.message : String(error);
+  const cause =
+    error instanceof Error && isRecord(error.cause) && typeof error.cause.code === "string"
+      ? ` (${error.cause.code})`
+      : "";
+  return `${reason}${cause}`;
+}
+
+/** Runs `attempt` until it answers, fails for good, or the retries are used up. */
+export async function withRetries<T, E extends { retryable: boolean }>(
+  options: RetryOptions,
+  attempt: () => Promise<{ answer: T } | { error: E; retryAfterMs?: number }>,
+): Promise<T> {
+  for (let retry = 0; ; retry += 1) {
+    const result = await attempt();
+    if ("answer" in result) return result.answer;
+    if (!result.error.retryable || retry >= options.maxRetries) throw result.error;
+    await sleep(backoffMs(options, retry, result.retryAfterMs));
+  }
+}

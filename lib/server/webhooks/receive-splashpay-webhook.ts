@@ -1,0 +1,79 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "@/lib/server/db/client";
+import { payments } from "@/lib/server/db/schema";
+import { log } from "@/lib/server/log";
+import { applyProviderEvent } from "@/lib/server/payments/apply-provider-event";
+import { mapSplashPayStatus } from "@/lib/server/providers/splashpay/adapter";
+import { splashPayWebhookSchema } from "@/lib/server/providers/splashpay/schemas";
+import { verifySplashPaySignature } from "@/lib/server/providers/splashpay/webhook-signature";
+import { isTerminal } from "@/lib/payment-status";
+import {
+  amountMatches,
+  IGNORED,
+  parseWebhookJson,
+  requireVerified,
+  type WebhookAnswer,
+} from "./webhook-common";
+
+// POST /api/webhooks/splashpay (splashpay.md §7): the shared receiver steps with SplashPay's signature. Its
+// events carry no id and may come more than once, so they dedupe on (reference, status) — a repeat is
+// dropped while a later, different status still applies.
+
+export async function receiveSplashPayWebhook(
+  db: Db,
+  rawBody: string,
+  headers: Headers,
+  secret: string,
+  nowMs = Date.now(),
+): Promise<WebhookAnswer> {
+  const verdict = verifySplashPaySignature({
+    rawBody,
+    timestamp: headers.get("x-splashpay-timestamp"),
+    signature: headers.get("x-splashpay-signature"),
+    secret,
+    nowMs,
+  });
+  requireVerified("splashpay", verdict);
+  const event = splashPayWebhookSchema.parse(parseWebhookJson(rawBody));
+  const { reference } = event.data;
+
+  // A reference is ours and unique per SplashPay payment; the newest row wins if a cashier reused one.
+  const [payment] = await db
+    .select()
+    .from(payments)
+    .where(and(eq(payments.provider, "splashpay"), eq(payments.reference, reference)))
+    .orderBy(sql`${payments.createdAt} desc`)
+    .limit(1);
+  if (!payment) {
+    log.warn("splashpay webhook for an unknown payment", { reference });
+    return IGNORED;
+  }
+  const status = mapSplashPayStatus(event.data.status);
+  // §7.2: only the four terminal events are documented; the SDK's extra ones are acknowledged and ignored.
+  if (!status || !isTerminal(status)) {
+    log.warn("splashpay webhook without a terminal status", { paymentId: payment.id, event: event.event });
+    return IGNORED;
+  }
+  if (!amountMatches(payment, event.data.amount, event.data.currency)) {
+    log.error("splashpay webhook amount does not match the payment", {
+      paymentId: payment.id,
+      amount: event.data.amount,
+      currency: event.data.currency,
+    });
+    return IGNORED;
+  }
+
+  const eventId = `splashpay:${reference}:${event.data.status}`;
+  const result = await applyProviderEvent(db, {
+    paymentId: payment.id,
+    status,
+    source: "webhook",
+    dedupe: { provider: "splashpay", key: eventId },
+    providerEventId: eventId,
+    providerPaymentId: reference,
+    providerReference: event.data.provider_reference ?? null,
+    occurredAt: event.created_at ? new Date(event.created_at) : undefined,
+  });
+  return { received: true, outcome: result.outcome };
+}

@@ -1,0 +1,70 @@
+import "server-only";
+import type { PaymentRow } from "@/lib/server/db/schema";
+import { ApiError } from "@/lib/server/http/api-error";
+import { handleRouteError } from "@/lib/server/http/handle-route-error";
+import { readRawBody } from "@/lib/server/http/read-json";
+import { log } from "@/lib/server/log";
+import type { ApplyResult } from "@/lib/server/payments/apply-provider-event";
+import type { SignatureVerdict } from "@/lib/server/providers/hmac-signature";
+import { parseAmount, type Currency } from "@/lib/money";
+
+// The steps every provider's webhook receiver shares: raw body → verify (401, nothing stored) → parse only
+// then → match the payment → apply through applyProviderEvent (dedupe, forward-only, event log, notify).
+// Providers retry non-2xx answers, so every verified event is acknowledged, even one we ignore.
+
+export interface WebhookAnswer {
+  received: true;
+  outcome: ApplyResult["outcome"] | "ignored";
+}
+
+export const IGNORED: WebhookAnswer = { received: true, outcome: "ignored" };
+
+/** Throws the 401 of an unverified delivery, after logging why (never the signature itself). */
+export function requireVerified(
+  provider: string,
+  verdict: SignatureVerdict,
+  context: Record<string, unknown> = {},
+): void {
+  if (verdict.ok) return;
+  log.warn(`${provider} webhook refused`, { reason: verdict.reason, ...context });
+  throw new ApiError("UNAUTHENTICATED", "The webhook signature is not valid.");
+}
+
+export function parseWebhookJson(rawBody: string): unknown {
+  try {
+    return JSON.parse(rawBody) as unknown;
+  } catch {
+    throw new ApiError("VALIDATION_ERROR", "The webhook body is not JSON.");
+  }
+}
+
+/** Never fulfil on drift: an amount or currency that differs from the sale is an incident, not a payment. */
+export function amountMatches(
+  payment: PaymentRow,
+  amount: number | string | null | undefined,
+  currency: string | null | undefined,
+): boolean {
+  if (amount === undefined || amount === null || currency === undefined || currency === null) return true;
+  if (currency !== payment.currency) return false;
+  try {
+    return parseAmount(amount, currency as Currency) === payment.amountMinor;
+  } catch {
+    return false;
+  }
+}
+
+/** The body of a thin webhook route: 404 when the provider is off, else the raw body to `receive`. */
+export async function webhookRoute(
+  request: Request,
+  provider: string,
+  enabled: boolean,
+  receive: (rawBody: string) => Promise<WebhookAnswer>,
+): Promise<Response> {
+  try {
+    if (!enabled) throw new ApiError("NOT_FOUND", `${provider} is not configured.`);
+    // The signature covers the exact bytes: read them raw, verify, and only then parse.
+    return Response.json(await receive(await readRawBody(request)));
+  } catch (error) {
+    return handleRouteError(error);
+  }
+}
