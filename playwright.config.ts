@@ -11,7 +11,41 @@ const SANDBOX_PORT = 4110 + offset;
 const dataDir = path.join(os.tmpdir(), `malipo-e2e-${process.pid}`);
 const sentinel = process.env.MALIPO_SENTINEL_KEY ?? "sk_test_sentinel_local_do_not_ship";
 
-export const e2eUrls = { app: `http://127.0.0.1:${APP_PORT}`, sandbox: `http://127.0.0.1:${SANDBOX_PORT}` };
+const SHORT_TTL_APP_PORT = APP_PORT + 2;
+export const SHORT_TTL_SECONDS = 20;
+
+export const e2eUrls = {
+  app: `http://127.0.0.1:${APP_PORT}`,
+  sandbox: `http://127.0.0.1:${SANDBOX_PORT}`,
+  shortTtlApp: `http://127.0.0.1:${SHORT_TTL_APP_PORT}`,
+};
+
+function appServer(port: number, dir: string, ttlSeconds: number) {
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    command: `npx next start -p ${port}`,
+    url: `${url}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: {
+      DATA_DIR: dir,
+      PUBLIC_BASE_URL: url,
+      SANDBOX: "1",
+      PAYGRID_API_KEY: sentinel,
+      PAYGRID_BASE_URL: `${e2eUrls.sandbox}/api/v1`,
+      PAYGRID_WEBHOOK_SIGNING_KEY: "e2e_signing_key",
+      // SplashPay on the same standalone sandbox, under /splashpay, with the sentinel pair it accepts.
+      SPLASHPAY_API_KEY: `pk_test_${sentinel}`,
+      SPLASHPAY_API_SECRET: sentinel,
+      SPLASHPAY_BASE_URL: `${e2eUrls.sandbox}/splashpay/api/v1`,
+      SPLASHPAY_WEBHOOK_SECRET: "e2e_splashpay_secret",
+      POS_ACCESS_CODE: "246810",
+      MERCHANT_API_KEY: "mk_test_e2e_merchant_key_0001",
+      SESSION_SECRET: "e2e-session-secret-that-is-long-enough-000",
+      PAYMENT_TTL_SECONDS: String(ttlSeconds),
+    },
+  };
+}
 
 export default defineConfig({
   testDir: "e2e",
@@ -42,28 +76,18 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: [
     {
-      command: `npx tsx scripts/sandbox-server.ts --port ${SANDBOX_PORT} --state ${dataDir}/sandbox-paygrid.json --webhook-retry-delays 1,1,2,2 --signing-key e2e_signing_key`,
+      command: `npx tsx scripts/sandbox-server.ts --port ${SANDBOX_PORT} --state ${dataDir}/sandbox-paygrid.json --webhook-retry-delays 1,1,2,2 --signing-key e2e_signing_key --splashpay-state ${dataDir}/sandbox-splashpay.json --splashpay-webhook-secret e2e_splashpay_secret --splashpay-webhook-url ${e2eUrls.app}/api/webhooks/splashpay`,
       url: `${e2eUrls.sandbox}/control/settings`,
       reuseExistingServer: false,
       timeout: 60_000,
-      env: { PAYMENT_TTL_SECONDS: "1800", SANDBOX_API_KEYS: sentinel },
-    },
-    {
-      command: `npx next start -p ${APP_PORT}`,
-      url: `${e2eUrls.app}/api/health`,
-      reuseExistingServer: false,
-      timeout: 120_000,
       env: {
-        DATA_DIR: dataDir,
-        PUBLIC_BASE_URL: e2eUrls.app,
-        SANDBOX: "1",
-        PAYGRID_API_KEY: sentinel,
-        PAYGRID_BASE_URL: `${e2eUrls.sandbox}/api/v1`,
-        PAYGRID_WEBHOOK_SIGNING_KEY: "e2e_signing_key",
-        POS_ACCESS_CODE: "246810",
-        MERCHANT_API_KEY: "mk_test_e2e_merchant_key_0001",
-        SESSION_SECRET: "e2e-session-secret-that-is-long-enough-000",
+        PAYMENT_TTL_SECONDS: "1800",
+        SANDBOX_API_KEYS: sentinel,
+        SANDBOX_SPLASHPAY_API_KEYS: `pk_test_${sentinel}:${sentinel}`,
       },
     },
+    appServer(APP_PORT, dataDir, 1800),
+    // A second app with a 20-second payment window, for the countdown and expiry paths.
+    appServer(SHORT_TTL_APP_PORT, `${dataDir}-short`, SHORT_TTL_SECONDS),
   ],
 });

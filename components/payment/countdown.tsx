@@ -9,8 +9,13 @@ import { formatClock, formatTime } from "@/lib/format";
 
 const LOUD_FROM_MS = 5 * 60_000;
 
-export function useRemainingMs(expiresAt: string, serverNow?: number): number {
+/** Server clock minus this device's clock, measured once when the screen mounts. */
+export function useClockOffset(serverNow?: number): number {
   const [offset] = useState(() => (serverNow ? serverNow - Date.now() : 0));
+  return offset;
+}
+
+function useRemainingMs(expiresAt: string, offset: number): number {
   const [now, setNow] = useState(() => Date.now() + offset);
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now() + offset), 1_000);
@@ -19,8 +24,21 @@ export function useRemainingMs(expiresAt: string, serverNow?: number): number {
   return Date.parse(expiresAt) - now;
 }
 
-export function Countdown({ expiresAt, remainingMs }: { expiresAt: string; remainingMs: number }) {
+/** True once the deadline has passed: one timer, so the screen around the clock does not re-render each second. */
+export function useDeadlinePassed(expiresAt: string, offset: number): boolean {
+  const [passed, setPassed] = useState(() => Date.parse(expiresAt) - (Date.now() + offset) <= 0);
+  useEffect(() => {
+    const wait = Date.parse(expiresAt) - (Date.now() + offset);
+    // setTimeout takes at most ~24.8 days; a payment window is minutes long.
+    const timer = setTimeout(() => setPassed(true), Math.max(0, Math.min(wait, 2 ** 31 - 1)));
+    return () => clearTimeout(timer);
+  }, [expiresAt, offset]);
+  return passed;
+}
+
+export function Countdown({ expiresAt, offset }: { expiresAt: string; offset: number }) {
   const { t, locale } = useI18n();
+  const remainingMs = useRemainingMs(expiresAt, offset);
   if (remainingMs <= 0) {
     return (
       <p className="font-semibold text-danger" data-testid="countdown" data-state="over">

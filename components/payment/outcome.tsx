@@ -25,11 +25,14 @@ export function CompletedDetails({ payment, merchantName }: { payment: Payment; 
     <div className="receipt flex flex-col gap-3">
       <p className="hidden text-center font-bold print:block">{merchantName}</p>
       <p className="hidden text-center print:block">{t("receipt.title")}</p>
-      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1" data-testid="completed-details">
+      <dl className="flex flex-col text-left" data-testid="completed-details">
         {rows.map(([label, value]) => (
-          <div key={label} className="contents">
+          <div
+            key={label}
+            className="flex flex-wrap items-baseline justify-between gap-x-4 border-b border-ink-muted/15 py-1"
+          >
             <dt className="text-ink-muted">{label}</dt>
-            <dd className="text-right font-semibold break-all">{value}</dd>
+            <dd className="ml-auto text-right font-semibold [overflow-wrap:anywhere]">{value}</dd>
           </div>
         ))}
       </dl>

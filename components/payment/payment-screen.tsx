@@ -8,7 +8,7 @@ import { formatAmount } from "@/lib/format";
 import { isTerminal, type PaymentStatus } from "@/lib/payment-status";
 import { maskPhone } from "@/lib/phone";
 import { CopyLinkButton } from "./copy-link-button";
-import { Countdown, useRemainingMs } from "./countdown";
+import { Countdown, useClockOffset, useDeadlinePassed } from "./countdown";
 import { CompletedDetails, SoundToggle } from "./outcome";
 import { playOutcome } from "./outcome-sound";
 import { ImageQr, PayloadQr } from "./payment-qr";
@@ -52,11 +52,12 @@ export function PaymentScreen({
 }) {
   const { t, locale } = useI18n();
   const { payment, connection, checkNow, checking } = usePaymentLive(initial, sessionId);
-  const remaining = useRemainingMs(payment.expires_at, serverNow);
+  const offset = useClockOffset(serverNow);
+  const deadlinePassed = useDeadlinePassed(payment.expires_at, offset);
   const amount = formatAmount(payment.amount, payment.currency, locale);
   const status = payment.status;
   const open = !isTerminal(status);
-  const timeUp = open && remaining <= 0;
+  const timeUp = open && deadlinePassed;
   const hydrated = useHydrated();
 
   // Sound and focus only for an outcome that arrives while the screen is open, not for one reloaded.
@@ -141,7 +142,7 @@ export function PaymentScreen({
         <PayView payment={payment} amount={amount} merchantName={merchantName} actions={actions} />
       ) : null}
 
-      {open ? <Countdown expiresAt={payment.expires_at} remainingMs={remaining} /> : null}
+      {open ? <Countdown expiresAt={payment.expires_at} offset={offset} /> : null}
       {timeUp ? <p>{t("outcome.expiredNote")}</p> : null}
 
       {open ? (

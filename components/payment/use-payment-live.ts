@@ -36,6 +36,7 @@ export function usePaymentLive(initial: Payment, sessionId?: string) {
   const scope = sessionId ? `session=${encodeURIComponent(sessionId)}` : "";
   const [streamState, setConnection] = useState<Exclude<Connection, "done">>("connecting");
   const polls = useRef(0);
+  const streamDown = useRef(false);
   const reconnectNow = useRef<() => void>(() => undefined);
 
   const query = useQuery({
@@ -45,6 +46,7 @@ export function usePaymentLive(initial: Payment, sessionId?: string) {
       const response = await fetch(`/api/payments/${id}${scope ? `?${scope}` : ""}`, { cache: "no-store" });
       if (!response.ok) throw new Error(`payment read answered ${response.status}`);
       const fresh = (await response.json()) as Payment;
+      if (streamDown.current) polls.current += 1;
       return newer(client.getQueryData<Payment>(paymentQueryKey(id)), fresh);
     },
     // Polling only while the stream is down: 3 s, then slower (×1.5) up to 30 s.
@@ -53,8 +55,8 @@ export function usePaymentLive(initial: Payment, sessionId?: string) {
       // The stream ends at "expired", but money can still land late: keep asking, gently.
       if (status === "expired") return EXPIRED_POLL_MS;
       if (streamState !== "reconnecting" || (status && isTerminal(status))) return false;
-      polls.current += 1;
-      return Math.min(POLL_FIRST_MS * 1.5 ** (polls.current - 1), POLL_MAX_MS);
+      // Pure: react-query re-reads this on every render and restarts its timer when the value changes.
+      return Math.min(POLL_FIRST_MS * 1.5 ** polls.current, POLL_MAX_MS);
     },
     refetchIntervalInBackground: false,
   });
@@ -80,6 +82,7 @@ export function usePaymentLive(initial: Payment, sessionId?: string) {
       source.addEventListener("open", () => {
         failures = 0;
         polls.current = 0;
+        streamDown.current = false;
         setConnection("live");
       });
       source.addEventListener("payment", (event) => {
@@ -94,6 +97,7 @@ export function usePaymentLive(initial: Payment, sessionId?: string) {
       });
       source.addEventListener("error", () => {
         if (stopped) return;
+        streamDown.current = true;
         setConnection("reconnecting");
         // CONNECTING: the browser retries by itself and resends Last-Event-ID. CLOSED: it gave up
         // (an HTTP error or an aborted request), so we reconnect with backoff, carrying the last id.
