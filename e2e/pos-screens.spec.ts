@@ -37,52 +37,66 @@ async function checkScreen(page: Page, testInfo: TestInfo, name: string): Promis
 }
 
 for (const locale of ["sw", "en"] as const) {
-  test(`every cashier screen [${locale}]: accessible, and captured at 360 and 1280 px`, async ({
-    page,
-  }, testInfo) => {
-    test.slow();
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await useLanguage(page, locale);
-    await page.goto("/sign-in");
-    await expect(page.locator("html")).toHaveAttribute("lang", locale);
-    await expect(page.locator("form[data-hydrated=true]")).toBeVisible();
-    await checkScreen(page, testInfo, `${locale}-sign-in`);
-    await signIn(page);
-    for (const key of "15000") await page.locator(`[data-key="${key}"]`).click();
-    await checkScreen(page, testInfo, `${locale}-register`);
+  test.describe(`every cashier screen [${locale}]: accessible, and captured at 360 and 1280 px`, () => {
+    test.beforeEach(async ({ page }) => {
+      test.setTimeout(120_000);
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await useLanguage(page, locale);
+    });
 
-    await page.locator('[data-method="card"]').click();
-    await page.getByTestId("charge").click(); // empty form: the field errors are part of the screen
-    await expect(page.getByTestId("error-firstname")).toBeVisible();
-    await checkScreen(page, testInfo, `${locale}-details-card-errors`);
-    await page.getByRole("button", { name: locale === "sw" ? "Rudi" : "Back" }).click();
+    test("sign-in, register, details with errors, mobile money prompt, cancelled", async ({
+      page,
+    }, testInfo) => {
+      await page.goto("/sign-in");
+      await expect(page.locator("html")).toHaveAttribute("lang", locale);
+      await expect(page.locator("form[data-hydrated=true]")).toBeVisible();
+      await checkScreen(page, testInfo, `${locale}-sign-in`);
+      await signIn(page);
+      for (const key of "15000") await page.locator(`[data-key="${key}"]`).click();
+      await checkScreen(page, testInfo, `${locale}-register`);
 
-    await page.locator('[data-method="mobile"]').click();
-    await fillDetails(page, { phone: "0655 123 456" });
-    await checkScreen(page, testInfo, `${locale}-details-mobile`);
-    const mobile = await charge(page);
-    await expect(page.getByTestId("mobile-prompt")).toBeVisible();
-    await checkScreen(page, testInfo, `${locale}-pay-mobile`);
-    await customerActs(page, `${e2eUrls.sandbox}/pay/${mobile.provider_payment_id}`, cancelAtProvider);
-    await expect(page.getByTestId("outcome-failed")).toBeVisible();
-    await checkScreen(page, testInfo, `${locale}-outcome-cancelled`);
+      await page.locator('[data-method="card"]').click();
+      await page.getByTestId("charge").click(); // empty form: the field errors are part of the screen
+      await expect(page.getByTestId("error-firstname")).toBeVisible();
+      await checkScreen(page, testInfo, `${locale}-details-card-errors`);
+      await page.getByRole("button", { name: locale === "sw" ? "Rudi" : "Back" }).click();
 
-    await page.goto("/register");
-    await ringUp(page, "15000", "dynamic-qr");
-    await fillDetails(page);
-    const qr = await charge(page);
-    await expect(page.getByTestId("payment-qr")).toBeVisible();
-    await checkScreen(page, testInfo, `${locale}-pay-qr`);
-    await customerActs(page, qr.payment_url!, approveQr);
-    await expect(page.getByTestId("outcome-completed")).toBeVisible();
-    await checkScreen(page, testInfo, `${locale}-outcome-completed`);
+      await page.locator('[data-method="mobile"]').click();
+      await fillDetails(page, { phone: "0655 123 456" });
+      await checkScreen(page, testInfo, `${locale}-details-mobile`);
+      const mobile = await charge(page);
+      await expect(page.getByTestId("mobile-prompt")).toBeVisible();
+      await checkScreen(page, testInfo, `${locale}-pay-mobile`);
+      await customerActs(page, `${e2eUrls.sandbox}/pay/${mobile.provider_payment_id}`, cancelAtProvider);
+      await expect(page.getByTestId("outcome-failed")).toBeVisible();
+      await checkScreen(page, testInfo, `${locale}-outcome-cancelled`);
+    });
 
-    await page.goto("/register");
-    await ringUp(page, "15000", "card");
-    await fillDetails(page, { billing: BILLING });
-    await charge(page);
-    await expect(page.getByTestId("link-qr")).toBeVisible();
-    await checkScreen(page, testInfo, `${locale}-pay-card`);
+    test("QR, paid, card and TANQR pay views", async ({ page }, testInfo) => {
+      await signIn(page);
+      await ringUp(page, "15000", "dynamic-qr");
+      await fillDetails(page);
+      const qr = await charge(page);
+      await expect(page.getByTestId("payment-qr")).toBeVisible();
+      await checkScreen(page, testInfo, `${locale}-pay-qr`);
+      await customerActs(page, qr.payment_url!, approveQr);
+      await expect(page.getByTestId("outcome-completed")).toBeVisible();
+      await checkScreen(page, testInfo, `${locale}-outcome-completed`);
+
+      await page.goto("/register");
+      await ringUp(page, "15000", "card");
+      await fillDetails(page, { billing: BILLING });
+      await charge(page);
+      await expect(page.getByTestId("link-qr")).toBeVisible();
+      await checkScreen(page, testInfo, `${locale}-pay-card`);
+
+      await page.goto("/register");
+      await ringUp(page, "15000", "tanqr");
+      await fillDetails(page, { phone: "0744 123 456", billing: BILLING });
+      await charge(page);
+      await expect(page.getByTestId("payment-qr")).toBeVisible();
+      await checkScreen(page, testInfo, `${locale}-pay-tanqr`);
+    });
   });
 }
 
@@ -106,7 +120,7 @@ test.describe("a payment window that runs out", () => {
   test("the countdown turns prominent, the QR is hidden at the deadline, expired offers a new QR", async ({
     page,
   }, testInfo) => {
-    test.slow();
+    test.setTimeout(120_000);
     await useLanguage(page, "en", e2eUrls.shortTtlApp);
     await signIn(page);
     await ringUp(page, "3000", "dynamic-qr");

@@ -238,3 +238,27 @@ test("invalid fields are caught in the browser and the server's field errors lan
   await expect(page.getByTestId("error-email")).toBeVisible();
   expect(page.url()).toContain("/register");
 });
+
+test("a double tap on Charge makes one payment, and a recent customer can be picked again", async ({
+  page,
+}) => {
+  await signIn(page);
+  const before = (await (await page.request.get("/api/payments?limit=100")).json()) as { data: unknown[] };
+  await ringUp(page, "1800", "dynamic-qr");
+  await fillDetails(page, {
+    firstname: "Neema",
+    lastname: "Kweka",
+    email: "neema@example.com",
+    phone: "0688 111 222",
+  });
+  await page.getByTestId("charge").dblclick();
+  await page.waitForURL(/\/payments\/pay_/);
+  const after = (await (await page.request.get("/api/payments?limit=100")).json()) as { data: unknown[] };
+  expect(after.data.length - before.data.length).toBe(1);
+
+  await page.goto("/register");
+  await ringUp(page, "1800", "dynamic-qr");
+  await page.getByRole("button", { name: "Use Neema Kweka" }).click();
+  await expect(page.locator("#email")).toHaveValue("neema@example.com");
+  await expect(page.locator("#phone")).toHaveValue("0688 111 222");
+});

@@ -1,16 +1,9 @@
-import jsQR from "jsqr";
-import { PNG } from "pngjs";
 import type { Locator } from "@playwright/test";
+import { decodeQrPng } from "@/lib/decode-qr-png";
 
-// Reads a QR code the way a customer's phone would: from the pixels on screen, not from the DOM.
-
+/** Reads a QR code the way a customer's phone would: from the pixels on screen, not from the DOM. */
 export async function decodeQrFromScreen(locator: Locator): Promise<string> {
-  const png = PNG.sync.read(await locator.screenshot());
-  const code = jsQR(
-    new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length),
-    png.width,
-    png.height,
-  );
-  if (!code) throw new Error("no QR code could be read from the screenshot");
-  return code.data;
+  const text = decodeQrPng(await locator.screenshot());
+  if (text === undefined) throw new Error("no QR code could be read from the screenshot");
+  return text;
 }
