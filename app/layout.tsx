@@ -23,21 +23,24 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
             {translate(locale, "app.skipToContent")}
           </a>
-          {sandbox ? (
-            <div
-              role="note"
-              data-testid="sandbox-ribbon"
-              className="bg-warning px-4 py-1 text-center text-sm font-semibold text-white print:hidden"
-            >
-              {translate(locale, "app.sandboxRibbon")}
+          {/* The ribbon sits in the banner landmark, so no content is outside a landmark (axe "region"). */}
+          <header className="print:hidden">
+            {sandbox ? (
+              <div
+                role="note"
+                data-testid="sandbox-ribbon"
+                className="bg-warning px-4 py-1 text-center text-sm font-semibold text-white"
+              >
+                {translate(locale, "app.sandboxRibbon")}
+              </div>
+            ) : null}
+            <div className="flex items-center justify-between gap-3 px-4 py-2">
+              <p className="truncate font-semibold">
+                <span className="text-brand-600 dark:text-brand-100">{translate(locale, "app.name")}</span>
+                <span className="text-ink-muted"> · {merchantName}</span>
+              </p>
+              <LanguageSwitch />
             </div>
-          ) : null}
-          <header className="flex items-center justify-between gap-3 px-4 py-2 print:hidden">
-            <p className="truncate font-semibold">
-              <span className="text-brand-600 dark:text-brand-100">{translate(locale, "app.name")}</span>
-              <span className="text-ink-muted"> · {merchantName}</span>
-            </p>
-            <LanguageSwitch />
           </header>
           {children}
         </Providers>
