@@ -91,11 +91,30 @@ async function fillBilling(page: Page) {
   await page.locator("#postcode").fill("11101");
 }
 
+/** Opens the session, pays by card up to the pay view, and hands back the card page's address. */
+async function startCardPayment(page: Page, session: Session, screens?: Locale): Promise<string> {
+  await open(page, session.url);
+  await choose(page, "card");
+  await fillBilling(page);
+  if (screens) await shot(page, "06-details-card", screens);
+  await page.getByTestId("charge").tap();
+  await expect(page.getByTestId("payment-status")).toHaveAttribute("data-status", "pending");
+  const href = await page.getByTestId("open-payment-page").getAttribute("href");
+  expect(href).toMatch(new RegExp(`^${e2eUrls.sandbox}/pay/`));
+  return href!;
+}
+
 for (const locale of LOCALES) {
   test.describe(`shopper in ${locale}`, () => {
     test.use({ locale: browserLocale(locale) });
 
     test(`(a) pays by QR and lands on the shop's success_url [${locale}]`, async ({ page, request }) => {
+      const refused: string[] = [];
+      page.on("console", (message) => {
+        if (message.type() === "error" && /Content Security Policy|Refused to/i.test(message.text())) {
+          refused.push(message.text());
+        }
+      });
       const session = await createSession(request);
       await open(page, session.url);
       await expect(page.getByTestId("checkout-summary")).toContainText("Kanga");
@@ -135,6 +154,8 @@ for (const locale of LOCALES) {
       );
       await shot(page, "05-thanks", locale);
       expect((await readSession(request, session.id)).status).toBe("completed");
+      // The QR, the live stream and the redirect all run under the page's nonce CSP.
+      expect(refused).toEqual([]);
     });
 
     test(`(c) Cancel returns to cancel_url, and a cancelled card payment can be retried [${locale}]`, async ({
@@ -142,17 +163,11 @@ for (const locale of LOCALES) {
       request,
     }) => {
       const session = await createSession(request);
-      await open(page, session.url);
-      await choose(page, "card");
-      await fillBilling(page);
-      await shot(page, "06-details-card", locale);
-      await page.getByTestId("charge").tap();
-      await expect(page.getByTestId("payment-status")).toHaveAttribute("data-status", "pending");
+      const cardPage = await startCardPayment(page, session, locale);
       await shot(page, "07-pay-card", locale);
 
       // On the card page the shopper cancels: PayGrid sends them back to this checkout.
-      const href = await page.getByTestId("open-payment-page").getAttribute("href");
-      await page.goto(href!);
+      await page.goto(cardPage);
       await page.getByRole("button", { name: "Cancel payment" }).click();
       await page.waitForURL(/\/checkout\/cs_[^?]+\?result=cancel$/);
       await expect(page.getByTestId("payment-status")).toHaveAttribute("data-status", "cancelled");
@@ -258,17 +273,11 @@ test("(b) pays by card on the sandbox card page and returns through ?result=succ
   request,
 }) => {
   const session = await createSession(request);
-  await open(page, session.url);
-  await choose(page, "card");
-  await fillBilling(page);
-  await page.getByTestId("charge").tap();
-  await expect(page.getByTestId("payment-status")).toHaveAttribute("data-status", "pending");
+  const cardPage = await startCardPayment(page, session);
   await expectNoAxeViolations(page);
 
   // On a phone the shopper follows "Open payment page"; the card page returns them here.
-  const href = await page.getByTestId("open-payment-page").getAttribute("href");
-  expect(href).toMatch(new RegExp(`^${e2eUrls.sandbox}/pay/`));
-  await page.goto(href!);
+  await page.goto(cardPage);
   await page.getByLabel("Card number").fill("4242 4242 4242 4242");
   await page.getByLabel("Expiry (MM/YY)").fill("12/34");
   await page.getByLabel("CVC").fill("123");
