@@ -112,6 +112,11 @@ const tanqrInput = z.object({
 /** Minimum charge per method and currency (PayGrid: 500 TZS for mobile money). */
 const MINIMUM_MINOR: Partial<Record<string, Partial<Record<Currency, number>>>> = { mobile: { TZS: 50_000 } };
 
+/** The smallest charge a method takes in a currency, in minor units; undefined when there is none. */
+export function minimumChargeMinor(method: string, currency: Currency): number | undefined {
+  return MINIMUM_MINOR[method]?.[currency];
+}
+
 export const createPaymentSchema = z
   .discriminatedUnion("method", [qrInput, mobileInput, cardInput, tanqrInput], {
     error: "Choose a payment method: dynamic-qr, mobile, card or tanqr.",
@@ -130,7 +135,7 @@ export const createPaymentSchema = z
     }
     if (minor <= 0)
       ctx.addIssue({ code: "custom", path: ["amount"], message: "The amount must be more than zero." });
-    const minimum = MINIMUM_MINOR[input.method]?.[input.currency];
+    const minimum = minimumChargeMinor(input.method, input.currency);
     if (minimum !== undefined && minor < minimum) {
       ctx.addIssue({
         code: "custom",

@@ -1,10 +1,11 @@
 "use client";
 
-import { useEffect, useRef } from "react";
-import { useI18n } from "@/components/i18n/i18n-provider";
+import { useEffect, useMemo, useRef } from "react";
+import { useI18n, type Translate } from "@/components/i18n/i18n-provider";
 import { Button, buttonClass } from "@/components/ui/button";
 import type { Payment } from "@/lib/api-types";
 import { formatAmount } from "@/lib/format";
+import type { MessageKey } from "@/lib/i18n";
 import { isTerminal, type PaymentStatus } from "@/lib/payment-status";
 import { maskPhone } from "@/lib/phone";
 import { CopyLinkButton } from "./copy-link-button";
@@ -32,6 +33,34 @@ export interface PaymentActions {
 
 const PAID: ReadonlySet<PaymentStatus> = new Set(["completed", "partially_refunded", "refunded"]);
 
+/** Who reads the screen: the cashier at the till (the default) or the shopper on their own phone. */
+export type Audience = "cashier" | "shopper";
+
+// The shopper reads the same screen in the second person: there is no "customer" to ask for anything.
+const SHOPPER_WORDS: Partial<Record<MessageKey, MessageKey>> = {
+  "pay.status.pending": "checkout.pay.pending",
+  "pay.status.processing": "checkout.pay.processing",
+  "pay.mobilePrompt": "checkout.pay.mobilePrompt",
+  "pay.mobileNoPin": "checkout.pay.mobileNoPin",
+  "pay.cardIntro": "checkout.pay.cardIntro",
+  "outcome.completedTitle": "checkout.completedTitle",
+  "outcome.expiredTitle": "checkout.pay.expiredTitle",
+  "outcome.expiredNote": "checkout.pay.expiredNote",
+  "outcome.declinedReason": "checkout.pay.declinedReason",
+  "outcome.cancelledReason": "checkout.pay.cancelledReason",
+  "outcome.newQr": "outcome.tryAgain",
+  "outcome.back": "outcome.changeMethod",
+};
+
+function useAudienceI18n(audience: Audience) {
+  const { t, locale } = useI18n();
+  const say = useMemo<Translate>(
+    () => (audience === "shopper" ? (key, vars) => t(SHOPPER_WORDS[key] ?? key, vars) : t),
+    [audience, t],
+  );
+  return { t: say, locale };
+}
+
 export function PaymentScreen({
   initial,
   merchantName,
@@ -39,6 +68,7 @@ export function PaymentScreen({
   sessionId,
   actions,
   onSettled,
+  audience = "cashier",
   children,
 }: {
   initial: Payment;
@@ -46,11 +76,12 @@ export function PaymentScreen({
   serverNow?: number;
   sessionId?: string;
   actions: PaymentActions;
+  audience?: Audience;
   onSettled?: (payment: Payment) => void;
   /** Shown under the outcome (e.g. the new attempt's progress). */
   children?: React.ReactNode;
 }) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useAudienceI18n(audience);
   const { payment, connection, checkNow, checking } = usePaymentLive(initial, sessionId);
   const offset = useClockOffset(serverNow);
   const deadlinePassed = useDeadlinePassed(payment.expires_at, offset);
@@ -139,7 +170,13 @@ export function PaymentScreen({
       ) : null}
 
       {open && !payment.qr_mismatch && !timeUp ? (
-        <PayView payment={payment} amount={amount} merchantName={merchantName} actions={actions} />
+        <PayView
+          payment={payment}
+          amount={amount}
+          merchantName={merchantName}
+          actions={actions}
+          audience={audience}
+        />
       ) : null}
 
       {open ? <Countdown expiresAt={payment.expires_at} offset={offset} /> : null}
@@ -179,7 +216,7 @@ export function PaymentScreen({
       ) : null}
 
       {status === "failed" || status === "cancelled" ? (
-        <Failure payment={payment} headingRef={outcomeHeading} actions={actions} />
+        <Failure payment={payment} headingRef={outcomeHeading} actions={actions} audience={audience} />
       ) : null}
 
       {status === "expired" ? (
@@ -209,12 +246,14 @@ function Failure({
   payment,
   headingRef,
   actions,
+  audience,
 }: {
   payment: Payment;
   headingRef: React.RefObject<HTMLHeadingElement | null>;
   actions: PaymentActions;
+  audience: Audience;
 }) {
-  const { t } = useI18n();
+  const { t } = useAudienceI18n(audience);
   const declined = payment.failure_code === "PAYMENT_DECLINED";
   const title = declined
     ? "outcome.declinedTitle"
@@ -249,13 +288,16 @@ function PayView({
   amount,
   merchantName,
   actions,
+  audience,
 }: {
   payment: Payment;
   amount: string;
   merchantName: string;
   actions: PaymentActions;
+  audience: Audience;
 }) {
-  const { t } = useI18n();
+  const { t } = useAudienceI18n(audience);
+  const shopper = audience === "shopper";
   const link = payment.payment_url;
   const fallback = link ? (
     <div className="flex flex-col items-center gap-2">
@@ -281,24 +323,28 @@ function PayView({
       <div className="flex flex-col items-center gap-3" data-testid="mobile-prompt">
         <p className="text-xl">{t("pay.mobilePrompt", { phone: maskPhone(payment.phone) })}</p>
         <p className="text-sm font-medium text-ink-muted">{t("pay.mobileNoPin")}</p>
-        <div className="flex flex-wrap justify-center gap-2">
-          <Button
-            variant="secondary"
-            onClick={() => actions.newAttempt("mobile")}
-            disabled={actions.busy}
-            data-testid="send-again"
-          >
-            {t("pay.sendAgain")}
-          </Button>
-          <Button
-            variant="secondary"
-            onClick={() => actions.newAttempt("dynamic-qr")}
-            disabled={actions.busy}
-            data-testid="switch-to-qr"
-          >
-            {t("pay.switchToQr")}
-          </Button>
-        </div>
+        {/* A checkout session resumes its live attempt instead of starting another, so the shopper
+            waits for this prompt's outcome; Try again and Change method follow a failure. */}
+        {shopper ? null : (
+          <div className="flex flex-wrap justify-center gap-2">
+            <Button
+              variant="secondary"
+              onClick={() => actions.newAttempt("mobile")}
+              disabled={actions.busy}
+              data-testid="send-again"
+            >
+              {t("pay.sendAgain")}
+            </Button>
+            <Button
+              variant="secondary"
+              onClick={() => actions.newAttempt("dynamic-qr")}
+              disabled={actions.busy}
+              data-testid="switch-to-qr"
+            >
+              {t("pay.switchToQr")}
+            </Button>
+          </div>
+        )}
       </div>
     );
   }
@@ -324,8 +370,10 @@ function PayView({
         <PayloadQr value={payment.qr_code} label={label} testId="payment-qr" />
       ) : null}
       <p className="font-semibold">{t("pay.amountTo", { amount, merchant: merchantName })}</p>
+      {shopper && link ? <p className="text-ink-muted">{t("checkout.payOnPhone")}</p> : null}
       {fallback}
-      {link ? (
+      {/* The shopper is already on their own phone: a QR of the link would only point back at it. */}
+      {link && !shopper ? (
         <details className="flex flex-col items-center">
           <summary className="min-h-touch cursor-pointer content-center font-medium">
             {t("pay.linkQrTitle")}

@@ -1,0 +1,104 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { CheckoutFlow } from "@/components/checkout/checkout-flow";
+import { CheckoutClosed } from "@/components/checkout/checkout-return";
+import type { CheckoutMethod } from "@/components/checkout/method-choice";
+import { successReturnUrl } from "@/components/checkout/return-url";
+import type { CheckoutSession, Payment } from "@/lib/api-types";
+import { translate } from "@/lib/i18n";
+import type { PaymentStatus } from "@/lib/payment-status";
+import { checkoutSessionJson } from "@/lib/server/checkout/checkout-session-json";
+import { loadCheckoutSession, sessionPayments } from "@/lib/server/checkout/load-checkout-session";
+import type { CheckoutSessionRow } from "@/lib/server/db/schema";
+import { getDatabase } from "@/lib/server/db/database";
+import { getEnv } from "@/lib/server/env";
+import { ApiError } from "@/lib/server/http/api-error";
+import { getRequestLocale } from "@/lib/server/locale";
+
+export const dynamic = "force-dynamic";
+
+const LIVE: ReadonlySet<PaymentStatus> = new Set(["creating", "pending", "processing"]);
+const PAID: ReadonlySet<PaymentStatus> = new Set(["completed", "partially_refunded", "refunded"]);
+
+type Params = { params: Promise<{ sessionId: string }> };
+type Search = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+async function loadSession(id: string): Promise<CheckoutSessionRow> {
+  const { db } = await getDatabase();
+  try {
+    return await loadCheckoutSession(db, id);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) notFound();
+    throw error;
+  }
+}
+
+/** The server's clock at render: the countdown corrects a phone whose clock is off by this. */
+function renderedAt(): number {
+  return Date.now();
+}
+
+export async function generateMetadata(): Promise<Metadata> {
+  const locale = await getRequestLocale();
+  return {
+    title: translate(locale, "checkout.title", { merchant: getEnv().merchantName }),
+    // The link is the shopper's key to this session: it must not end up in a search index.
+    robots: { index: false, follow: false },
+  };
+}
+
+// Server-rendered from the session row: the shopper sees what the merchant set, and the live attempt
+// (if any) is on screen before any script runs.
+export default async function CheckoutPage({ params, searchParams }: Params & Search) {
+  const row = await loadSession((await params).sessionId);
+  const { db } = await getDatabase();
+  const payments = (await sessionPayments(db, row.id)) as Payment[];
+  const session = checkoutSessionJson(row) as CheckoutSession;
+  const result = (await searchParams).result;
+  const returnUrl = successReturnUrl(session.success_url, session.id);
+
+  const env = getEnv();
+  const methods: CheckoutMethod[] = [
+    ...(env.paygrid.mode !== "off"
+      ? ([
+          { provider: "paygrid", method: "dynamic-qr" },
+          { provider: "paygrid", method: "mobile" },
+          { provider: "paygrid", method: "card" },
+        ] as const)
+      : []),
+    ...(env.splashpay.mode !== "off" && session.currency === "TZS"
+      ? ([{ provider: "splashpay", method: "tanqr" }] as const)
+      : []),
+  ];
+
+  // Newest first: the attempt that counts is the latest of its kind.
+  const paid = payments.find((p) => PAID.has(p.status));
+  const live = payments.find((p) => LIVE.has(p.status));
+  const backFromProvider = result === "success" || result === "cancel";
+
+  let content: React.ReactNode;
+  if (paid && result !== "success") {
+    content = <CheckoutClosed session={session} kind="paid" returnUrl={returnUrl} payment={paid} />;
+  } else if (!paid && !live && session.status !== "open") {
+    content = <CheckoutClosed session={session} kind="expired" returnUrl={returnUrl} />;
+  } else {
+    // Reopened mid-payment: the live attempt, never a second one. Back from the card page: the attempt
+    // it was about, whatever its outcome, so a cancel offers Try again and a success says thank you.
+    const resume = paid ?? live ?? (backFromProvider ? (payments[0] ?? null) : null);
+    content = (
+      <CheckoutFlow
+        session={session}
+        methods={methods}
+        resume={resume}
+        returnUrl={returnUrl}
+        serverNow={renderedAt()}
+        askProvider={backFromProvider}
+      />
+    );
+  }
+  return (
+    <main id="main" className="px-4 py-4 sm:py-8">
+      {content}
+    </main>
+  );
+}
