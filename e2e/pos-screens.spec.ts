@@ -149,3 +149,32 @@ test.describe("a payment window that runs out", () => {
     await expect(page.getByTestId("payment-qr")).toBeVisible();
   });
 });
+
+test.describe("money that lands after our window closed", () => {
+  test.use({ baseURL: e2eUrls.shortTtlApp });
+
+  test("is recorded as paid after expiry, never dropped, and the history shows it", async ({ page }) => {
+    test.setTimeout(120_000);
+    await useLanguage(page, "en", e2eUrls.shortTtlApp);
+    await signIn(page);
+    await ringUp(page, "6100", "dynamic-qr");
+    await fillDetails(page);
+    const payment = await charge(page);
+    // Our 20-second window closes while PayGrid still holds the payment open.
+    await expect(page.getByTestId("countdown")).toHaveAttribute("data-state", "over", { timeout: 30_000 });
+    await expect(page.getByTestId("payment-qr")).toHaveCount(0);
+    await customerActs(page, payment.payment_url!, approveQr);
+    await expect(page.getByTestId("outcome-completed")).toBeVisible({ timeout: 30_000 });
+    const settled = await readPayment(page, payment.id);
+    expect(Date.parse(settled.completed_at!), JSON.stringify(settled)).toBeGreaterThan(
+      Date.parse(settled.expires_at),
+    );
+    expect(settled.paid_after_expiry).toBe(true);
+    await expect(page.getByTestId("paid-after-expiry")).toBeVisible();
+
+    await page.goto("/history?status=completed");
+    const row = page.locator(`[data-testid=history] a[href="/payments/${payment.id}"]`);
+    await expect(row).toContainText("paid after expiry");
+    await expect(row).toHaveAttribute("data-status", "completed");
+  });
+});

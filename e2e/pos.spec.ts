@@ -262,3 +262,31 @@ test("a double tap on Charge makes one payment, and a recent customer can be pic
   await expect(page.locator("#email")).toHaveValue("neema@example.com");
   await expect(page.locator("#phone")).toHaveValue("0688 111 222");
 });
+
+test("a payment link from the register opens the shopper's checkout for exactly that sale", async ({
+  page,
+}) => {
+  await signIn(page);
+  for (const key of "8800") await page.locator(`[data-key="${key}"]`).click();
+  await page.locator("#reference").fill("TABLE 7");
+  await page.getByTestId("payment-link").click();
+  await page.getByTestId("create-link").click();
+  const url = (await page.getByTestId("link-url").textContent()) ?? "";
+  expect(url).toMatch(/\/checkout\/cs_/);
+  await expect(page.getByRole("button", { name: "Copy link" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Send on WhatsApp" })).toHaveAttribute(
+    "href",
+    new RegExp(
+      `^https://wa\\.me/\\?text=.*${encodeURIComponent(url).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`,
+    ),
+  );
+
+  const shopper = await page.context().browser()!.newPage(); // no cashier cookie: the link is enough
+  await shopper.goto(url);
+  await expect(shopper.getByText("TSh 8,800").first()).toBeVisible();
+  const session = (await (
+    await page.request.get(`/api/checkout-sessions/${url.split("/checkout/")[1]}`)
+  ).json()) as { amount: string; reference: string };
+  expect(session).toMatchObject({ amount: "8800", reference: "TABLE-7" });
+  await shopper.close();
+});

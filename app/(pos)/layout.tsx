@@ -18,6 +18,12 @@ export default async function PosLayout({ children }: { children: React.ReactNod
         >
           {translate(locale, "nav.register")}
         </Link>
+        <Link
+          href="/history"
+          className="min-h-touch inline-flex items-center font-semibold underline-offset-4 hover:underline"
+        >
+          {translate(locale, "nav.history")}
+        </Link>
         <span className="flex-1" />
         <SignOutButton />
       </nav>

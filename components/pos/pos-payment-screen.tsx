@@ -48,6 +48,8 @@ export function PosPaymentScreen({
       ...(draft?.reference && draft.amount === initial.amount ? { reference: draft.reference } : {}),
       phone: initial.phone,
       ...(method === "mobile" && initial.network ? { network: initial.network } : {}),
+      // PayGrid cannot cancel the attempt this one replaces; the link lets a late payment of it be traced.
+      metadata: { replaces: initial.id },
       customer:
         method === "card" || method === "tanqr" || initial.method === "card" || initial.method === "tanqr"
           ? initial.customer

@@ -78,7 +78,10 @@ export async function customerActs(
   const customer = await page.context().newPage();
   await customer.goto(paymentUrl);
   await act(customer);
-  await customer.close();
+  await customer.waitForLoadState("load").catch(() => undefined);
+  // Not awaited: Chromium can hang closing a tab whose form post is still settling; the context's
+  // teardown closes it anyway.
+  void customer.close().catch(() => undefined);
 }
 
 export const approveQr = (customer: Page) =>

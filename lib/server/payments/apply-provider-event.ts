@@ -77,7 +77,7 @@ export async function applyProviderEvent(db: Db, event: ProviderEvent): Promise<
     const occurredAt = event.occurredAt ?? now;
     const completing = event.status === "completed";
     const paidAfterExpiry =
-      completing && (from === "expired" || occurredAt.getTime() > current.expiresAt.getTime());
+      completing && (from === "expired" || settledAfter(occurredAt, current.expiresAt, now));
     const [updated] = await tx
       .update(payments)
       .set({
@@ -106,4 +106,17 @@ export async function applyProviderEvent(db: Db, event: ProviderEvent): Promise<
     await tx.execute(sql`select pg_notify(${PAYMENT_CHANNEL}, ${updated.id})`);
     return { outcome: "applied", payment: updated };
   });
+}
+
+/**
+ * Did money land after our deadline? Providers stamp events to the whole second (PayGrid's
+ * "2026-12-01T09:07:44Z"), so a stamp in the deadline's own second cannot say which side it fell on;
+ * then our own clock at receipt decides.
+ */
+export function settledAfter(occurredAt: Date, deadline: Date, receivedAt: Date): boolean {
+  const at = occurredAt.getTime();
+  const due = deadline.getTime();
+  if (at > due) return true;
+  const wholeSecond = at % 1000 === 0;
+  return wholeSecond && at > due - 1000 && receivedAt.getTime() > due;
 }
