@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, Ref, SelectHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode, Ref, SelectHTMLAttributes } from "react";
 
 // A labelled input with its hint and error wired to aria-describedby, so a screen reader hears why a
 // field is wrong right where it is.
@@ -11,17 +11,27 @@ interface FieldProps {
   className?: string;
 }
 
-function describedBy(id: string, hint?: string, error?: string): string | undefined {
+const CONTROL =
+  "min-h-touch w-full rounded-lg border border-ink-muted/40 bg-surface-raised px-3 py-2 text-base text-ink aria-[invalid=true]:border-danger";
+
+/** The attributes that tie a control to its label's hint and error. */
+function described(id: string, hint?: string, error?: string) {
   const ids = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean);
-  return ids.length ? ids.join(" ") : undefined;
+  return {
+    id,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": ids.length ? ids.join(" ") : undefined,
+    className: CONTROL,
+  };
 }
 
-const INPUT =
-  "min-h-touch w-full rounded-lg border bg-surface-raised px-3 py-2 text-base text-ink aria-[invalid=true]:border-danger";
-
-function Messages({ id, hint, error }: Pick<FieldProps, "id" | "hint" | "error">) {
+function Field({ id, label, hint, error, className = "", children }: FieldProps & { children: ReactNode }) {
   return (
-    <>
+    <div className={`flex flex-col gap-1 ${className}`}>
+      <label htmlFor={id} className="font-medium">
+        {label}
+      </label>
+      {children}
       {hint ? (
         <p id={`${id}-hint`} className="text-sm text-ink-muted">
           {hint}
@@ -32,7 +42,7 @@ function Messages({ id, hint, error }: Pick<FieldProps, "id" | "hint" | "error">
           {error}
         </p>
       ) : null}
-    </>
+    </div>
   );
 }
 
@@ -41,25 +51,14 @@ export function TextField({
   label,
   hint,
   error,
-  className = "",
+  className,
   ref,
   ...input
 }: FieldProps & InputHTMLAttributes<HTMLInputElement> & { ref?: Ref<HTMLInputElement> }) {
   return (
-    <div className={`flex flex-col gap-1 ${className}`}>
-      <label htmlFor={id} className="font-medium">
-        {label}
-      </label>
-      <input
-        id={id}
-        ref={ref}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        className={`${INPUT} border-ink-muted/40`}
-        {...input}
-      />
-      <Messages id={id} hint={hint} error={error} />
-    </div>
+    <Field id={id} label={label} hint={hint} error={error} className={className}>
+      <input ref={ref} {...described(id, hint, error)} {...input} />
+    </Field>
   );
 }
 
@@ -68,27 +67,16 @@ export function SelectField({
   label,
   hint,
   error,
-  className = "",
+  className,
   ref,
   children,
   ...select
 }: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { ref?: Ref<HTMLSelectElement> }) {
   return (
-    <div className={`flex flex-col gap-1 ${className}`}>
-      <label htmlFor={id} className="font-medium">
-        {label}
-      </label>
-      <select
-        id={id}
-        ref={ref}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        className={`${INPUT} border-ink-muted/40`}
-        {...select}
-      >
+    <Field id={id} label={label} hint={hint} error={error} className={className}>
+      <select ref={ref} {...described(id, hint, error)} {...select}>
         {children}
       </select>
-      <Messages id={id} hint={hint} error={error} />
-    </div>
+    </Field>
   );
 }
