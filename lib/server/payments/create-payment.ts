@@ -10,7 +10,7 @@ import { ProviderFailure, type PaymentProviderAdapter } from "@/lib/server/provi
 import { createPaymentSchema, type CreatePaymentRequest } from "@/lib/payment-schema";
 import { applyProviderEvent } from "./apply-provider-event";
 import { checkProviderQr } from "./check-provider-qr";
-import { newPaymentId, newReference } from "./ids";
+import { attemptReference, newPaymentId } from "./ids";
 
 // Two-layer idempotency (architecture.md "Never charge twice"):
 //  1. our store keeps (scope, Idempotency-Key) → request hash + payment id, written with the payment row
@@ -127,7 +127,7 @@ async function createOnce(
       status: "creating",
       amountMinor: input.amountMinor,
       currency: input.currency,
-      reference: input.reference ?? newReference(),
+      reference: attemptReference(input.provider, input.reference),
       customer: input.customer,
       phone: input.phone,
       network: input.network ?? null,

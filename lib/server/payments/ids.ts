@@ -9,9 +9,22 @@ export function newPaymentId(): string {
   return `pay_${randomBytes(15).toString("base64url")}`;
 }
 
+function readable(length: number): string {
+  return Array.from(randomBytes(length), (b) => ALPHABET[b % ALPHABET.length]).join("");
+}
+
 /** A reference a cashier can read out: POS-XXXX-XXXX. */
 export function newReference(): string {
-  const bytes = randomBytes(8);
-  const chars = Array.from(bytes, (b) => ALPHABET[b % ALPHABET.length]).join("");
+  const chars = readable(8);
   return `POS-${chars.slice(0, 4)}-${chars.slice(4)}`;
+}
+
+/**
+ * The reference one attempt goes to the provider with. SplashPay refuses any reference it has ever seen
+ * (splashpay.md S7), so a given one (the cashier's note, a checkout session's order number) gets a short
+ * suffix per attempt there; PayGrid refuses only a live duplicate, so its references stay as given.
+ */
+export function attemptReference(provider: string, given: string | undefined): string {
+  if (!given) return newReference();
+  return provider === "splashpay" ? `${given}-${readable(4)}` : given;
 }

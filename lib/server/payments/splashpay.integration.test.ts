@@ -230,11 +230,26 @@ describe.each(testStores())("SplashPay TANQR in the payments core on $name", (st
     expect(await sandboxStatus(h, payment.reference)).toBe("cancelled");
   });
 
-  it("maps a reused reference to 409 DUPLICATE_REFERENCE with a clear message", async () => {
-    await h.create(tanqrSale({ reference: "TANQR-DUP-1" }), "tanqr-dup-a");
-    const error = await rejection(h.create(tanqrSale({ reference: "TANQR-DUP-1" }), "tanqr-dup-b"));
-    expect(error.code).toBe("DUPLICATE_REFERENCE");
-    expect(error.message).toMatch(/new payment/);
+  it("gives each attempt its own SplashPay reference, so a note used twice never clashes", async () => {
+    const first = await h.create(tanqrSale({ reference: "TABLE-7" }), "tanqr-dup-a");
+    const second = await h.create(tanqrSale({ reference: "TABLE-7" }), "tanqr-dup-b");
+    expect(first.payment.reference).toMatch(/^TABLE-7-[A-Z2-9]{4}$/);
+    expect(second.payment.reference).toMatch(/^TABLE-7-[A-Z2-9]{4}$/);
+    expect(second.payment.reference).not.toBe(first.payment.reference);
+    expect(second.payment.status).toBe("pending");
+    // The first attempt is untouched by the second.
+    expect(await sandboxStatus(h, first.payment.reference)).toBe("pending");
+  });
+
+  it("a clash with another payment's reference fails clearly and cancels nothing", async () => {
+    const { payment } = await h.create(tanqrSale(), "tanqr-clash-a");
+    const other = { ...payment, id: "pay_other_attempt", amountMinor: payment.amountMinor + 100 };
+    const failure = await h.splashAdapter
+      .create(other, "tanqr-clash-b", { webhookUrl: "", redirectUrl: "", cancelUrl: "" })
+      .catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ProviderFailure);
+    expect((failure as ProviderFailure).kind).toBe("duplicate_reference");
+    expect(await sandboxStatus(h, payment.reference)).toBe("pending");
   });
 
   it("a check-status 502 is retryable for refresh (magic 255700000503)", async () => {

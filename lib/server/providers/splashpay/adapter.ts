@@ -3,7 +3,7 @@ import type { PaymentRow } from "@/lib/server/db/schema";
 import { log } from "@/lib/server/log";
 import type { PaymentStatus } from "@/lib/payment-status";
 import { normalizeTzPhone, stripPhone } from "@/lib/phone";
-import { toProviderNumber } from "@/lib/money";
+import { parseAmount, toProviderNumber } from "@/lib/money";
 import { ProviderFailure, type PaymentProviderAdapter, type ProviderPaymentState } from "../adapter";
 import { createSplashPayClient, type SplashPayClient, type SplashPayClientOptions } from "./client";
 import { SplashPayError } from "./errors";
@@ -121,6 +121,26 @@ export function createSplashPayAdapter(
     } catch (error) {
       if (error instanceof SplashPayError && error.code === "PAYMENT_NOT_FOUND") throw lost();
       throw error instanceof SplashPayError ? toProviderFailure(error) : error;
+    }
+    // Only our own earlier call may be cancelled: a record for another amount is someone else's payment
+    // under a clashing reference, and is left alone.
+    let sameAmount = false;
+    try {
+      sameAmount =
+        record.amount !== null &&
+        record.amount !== undefined &&
+        parseAmount(record.amount, "TZS") === payment.amountMinor;
+    } catch {
+      sameAmount = false;
+    }
+    if (!sameAmount) {
+      throw new ProviderFailure(
+        "duplicate_reference",
+        "SplashPay already has a payment with this reference.",
+        {
+          code: "DUPLICATE_REQUEST",
+        },
+      );
     }
     const status = mapSplashPayStatus(record.status);
     if (status === "completed") return { ...stateOf(payment.reference, record), replayed: true };
