@@ -4,19 +4,10 @@ import { toRecord } from "./record";
 import type { PayGridSandboxSettings, SettingsPatch } from "./settings";
 import type { SandboxStore } from "./store";
 import type { KeyMode, SandboxPayment } from "./types";
-import type { WebhookDispatcher } from "../shared/webhook-dispatcher";
+import type { SandboxCore } from "../shared/sandbox-core";
 
 /** What every route of one sandbox instance shares. */
-export interface SandboxContext {
-  store: SandboxStore;
-  engine: PaymentEngine;
-  dispatcher: WebhookDispatcher;
-  settings(): PayGridSandboxSettings;
-  updateSettings(patch: SettingsPatch): PayGridSandboxSettings;
-  now(): number;
-  /** Absolute root of this sandbox, without a trailing slash. */
-  publicUrl: string;
-}
+export type SandboxContext = SandboxCore<SandboxStore, PaymentEngine, PayGridSandboxSettings, SettingsPatch>;
 
 export interface AuthInfo {
   apiKey: string;

@@ -1,4 +1,4 @@
-import type { WebhookDispatcher } from "../shared/webhook-dispatcher";
+import type { SandboxCore } from "../shared/sandbox-core";
 import type { SplashPayEngine } from "./engine";
 import { failure } from "./envelope";
 import type { SettingsPatch, SplashPaySandboxSettings } from "./settings";
@@ -6,16 +6,12 @@ import type { SplashPayStore } from "./store";
 import type { SplashPayment } from "./types";
 
 /** What every route of one SplashPay sandbox shares. */
-export interface SplashPayContext {
-  store: SplashPayStore;
-  engine: SplashPayEngine;
-  dispatcher: WebhookDispatcher;
-  settings(): SplashPaySandboxSettings;
-  updateSettings(patch: SettingsPatch): SplashPaySandboxSettings;
-  now(): number;
-  /** Absolute root of this sandbox, without a trailing slash. */
-  publicUrl: string;
-}
+export type SplashPayContext = SandboxCore<
+  SplashPayStore,
+  SplashPayEngine,
+  SplashPaySandboxSettings,
+  SettingsPatch
+>;
 
 /** The authenticated API key (X-API-KEY of a configured pair). */
 export type ApiKey = string;

@@ -1,5 +1,7 @@
-import { guardRoute } from "../shared/guard-route";
+import { byMethod, type MethodHandlers } from "../shared/by-method";
 import { RateLimiter } from "../shared/rate-limiter";
+import { routeAreas, type SandboxAreas } from "../shared/route-areas";
+import { createSandboxCore, serveSandbox, type Sandbox, type SandboxOptions } from "../shared/sandbox-core";
 import { cancelPayment, checkStatus } from "./payments";
 import { fail, type ApiKey, type SplashPayContext } from "./context";
 import { clearDeliveries, controlTransition, getDeliveries, getSettings, putSettings } from "./control";
@@ -13,34 +15,14 @@ import { SplashPayStore } from "./store";
 // The SplashPay simulator as one web-standard handler (splashpay.md §10): `/api/v1/…` is what the real
 // provider serves, `/control/…` and `/pay/…` are the sandbox's own levers and the simulated customer.
 
-export interface SplashPaySandboxOptions {
-  /** Absolute URL of this sandbox's root, e.g. "http://localhost:3000/sandbox/splashpay". */
-  publicUrl: string;
-  settings?: Partial<SplashPaySandboxSettings>;
-  /** JSON persistence; absent → memory only. */
-  stateFile?: string;
-  /** For webhook delivery. */
-  fetch?: typeof fetch;
-  /** Millisecond clock (tests). */
-  now?: () => number;
-}
+export type SplashPaySandboxOptions = SandboxOptions<SplashPaySandboxSettings>;
 
-export interface SplashPaySandbox {
-  /** `path` is relative to the sandbox root: "/api/v1/payments/dynamic-qr", "/control/settings", "/pay/<ref>". */
-  handle(request: Request, path: string): Promise<Response>;
-  settings(): SplashPaySandboxSettings;
-  close(): Promise<void>;
-}
+export type SplashPaySandbox = Sandbox<SplashPaySandboxSettings>;
 
-type Handlers = Partial<Record<string, () => Response | Promise<Response>>>;
-
-function byMethod(ctx: SplashPayContext, method: string, handlers: Handlers): Response | Promise<Response> {
-  const handler = handlers[method];
-  if (handler) return handler();
-  return fail(ctx, 405, "METHOD_NOT_ALLOWED", `Method ${method} is not allowed here.`, {
-    allow: Object.keys(handlers).join(", "),
-  });
-}
+const methods = (ctx: SplashPayContext, method: string, handlers: MethodHandlers) =>
+  byMethod(method, handlers, (m, allow) =>
+    fail(ctx, 405, "METHOD_NOT_ALLOWED", `Method ${m} is not allowed here.`, { allow }),
+  );
 
 /** S2: both headers must name one configured pair; anything else is the documented 401. */
 function authenticate(ctx: SplashPayContext, request: Request): ApiKey | Response {
@@ -53,9 +35,9 @@ function authenticate(ctx: SplashPayContext, request: Request): ApiKey | Respons
 function api(ctx: SplashPayContext, apiKey: ApiKey, request: Request, s: string[]) {
   const m = request.method;
   if (s[0] === "payments" && s.length === 2) {
-    if (s[1] === "dynamic-qr") return byMethod(ctx, m, { POST: () => createPayment(ctx, apiKey, request) });
-    if (s[1] === "check-status") return byMethod(ctx, m, { POST: () => checkStatus(ctx, apiKey, request) });
-    if (s[1] === "cancel") return byMethod(ctx, m, { POST: () => cancelPayment(ctx, apiKey, request) });
+    if (s[1] === "dynamic-qr") return methods(ctx, m, { POST: () => createPayment(ctx, apiKey, request) });
+    if (s[1] === "check-status") return methods(ctx, m, { POST: () => checkStatus(ctx, apiKey, request) });
+    if (s[1] === "cancel") return methods(ctx, m, { POST: () => cancelPayment(ctx, apiKey, request) });
   }
   // S27: mobile money, card, disbursements and static TANQR are not simulated.
   return fail(ctx, 404, "NOT_FOUND", MESSAGES.NOT_FOUND);
@@ -65,13 +47,13 @@ function control(ctx: SplashPayContext, apiKey: ApiKey, request: Request, s: str
   const [a, b, c] = s;
   const m = request.method;
   if (a === "payments" && b && c && s.length === 3) {
-    return byMethod(ctx, m, { POST: () => controlTransition(ctx, apiKey, b, c) });
+    return methods(ctx, m, { POST: () => controlTransition(ctx, apiKey, b, c) });
   }
   if (a === "settings" && s.length === 1) {
-    return byMethod(ctx, m, { GET: () => getSettings(ctx), PUT: () => putSettings(ctx, request) });
+    return methods(ctx, m, { GET: () => getSettings(ctx), PUT: () => putSettings(ctx, request) });
   }
   if (a === "deliveries" && s.length === 1) {
-    return byMethod(ctx, m, { GET: () => getDeliveries(ctx, request), DELETE: () => clearDeliveries(ctx) });
+    return methods(ctx, m, { GET: () => getDeliveries(ctx, request), DELETE: () => clearDeliveries(ctx) });
   }
   return fail(ctx, 404, "NOT_FOUND", MESSAGES.NOT_FOUND);
 }
@@ -79,59 +61,38 @@ function control(ctx: SplashPayContext, apiKey: ApiKey, request: Request, s: str
 function pay(ctx: SplashPayContext, request: Request, s: string[]) {
   const [reference, action] = s;
   if (reference && s.length === 1)
-    return byMethod(ctx, request.method, { GET: () => showPayPage(ctx, reference) });
+    return methods(ctx, request.method, { GET: () => showPayPage(ctx, reference) });
   if (reference && action && s.length === 2) {
-    return byMethod(ctx, request.method, { POST: () => payAction(ctx, reference, action) });
+    return methods(ctx, request.method, { POST: () => payAction(ctx, reference, action) });
   }
   return fail(ctx, 404, "NOT_FOUND", MESSAGES.NOT_FOUND);
 }
 
 export function createSplashPaySandbox(options: SplashPaySandboxOptions): SplashPaySandbox {
-  let settings = applySettingsPatch(defaultSettings(), options.settings);
-  const now = options.now ?? Date.now;
-  const store = new SplashPayStore(options.stateFile);
-  const dispatcher = createSplashPayDispatcher({
-    fetch: options.fetch ?? ((input, init) => fetch(input, init)),
-    now,
-    settings: () => settings,
+  const ctx: SplashPayContext = createSandboxCore(options, {
+    settings: applySettingsPatch(defaultSettings(), options.settings),
+    applySettingsPatch,
+    store: new SplashPayStore(options.stateFile),
+    createDispatcher: createSplashPayDispatcher,
+    createEngine: (deps) => new SplashPayEngine(deps),
   });
-  const engine = new SplashPayEngine({ store, dispatcher, settings: () => settings, now });
-  const ctx: SplashPayContext = {
-    store,
-    engine,
-    dispatcher,
-    now,
-    settings: () => settings,
-    updateSettings: (patch) => (settings = applySettingsPatch(settings, patch)),
-    publicUrl: options.publicUrl.replace(/\/+$/, ""),
-  };
   const limiter = new RateLimiter();
-  // Resume expiry and auto outcomes of the payments that were open when the state was saved.
-  engine.armAll();
-
-  async function route(request: Request, path: string): Promise<Response> {
-    // Path segments arrive percent-encoded; references may contain characters such as spaces or slashes.
-    const [area, ...rest] = path.split("/").filter(Boolean).map(decodeURIComponent);
-    if (area === "pay") return pay(ctx, request, rest);
-    const isApi = area === "api" && rest[0] === "v1";
-    if (!isApi && area !== "control") return fail(ctx, 404, "NOT_FOUND", MESSAGES.NOT_FOUND);
-    const apiKey = authenticate(ctx, request);
-    if (apiKey instanceof Response) return apiKey;
-    if (!isApi) return control(ctx, apiKey, request, rest);
-    const retryAfter = limiter.check(apiKey, settings.rateLimitPerMinute, now());
-    if (retryAfter !== undefined) {
+  const areas: SandboxAreas<ApiKey> = {
+    pay: (request, s) => pay(ctx, request, s),
+    authenticate: (request) => authenticate(ctx, request),
+    rateLimited: (apiKey) => {
+      const retryAfter = limiter.check(apiKey, ctx.settings().rateLimitPerMinute, ctx.now());
+      if (retryAfter === undefined) return undefined;
       return fail(ctx, 429, "RATE_LIMITED", MESSAGES.RATE_LIMITED, { "retry-after": String(retryAfter) });
-    }
-    return api(ctx, apiKey, request, rest.slice(1));
-  }
-
-  return {
-    handle: guardRoute("splashpay-sandbox", route, () => fail(ctx, 500, "INTERNAL_ERROR", "Internal error.")),
-    settings: () => settings,
-    async close() {
-      engine.close();
-      dispatcher.close();
-      await store.flush();
     },
+    api: (apiKey, request, s) => api(ctx, apiKey, request, s),
+    control: (apiKey, request, s) => control(ctx, apiKey, request, s),
+    notFound: () => fail(ctx, 404, "NOT_FOUND", MESSAGES.NOT_FOUND),
   };
+  // Path segments arrive percent-encoded; references may contain characters such as spaces or slashes.
+  const route = async (request: Request, path: string) =>
+    routeAreas(areas, request, path.split("/").filter(Boolean).map(decodeURIComponent));
+  return serveSandbox(ctx, "splashpay-sandbox", route, () =>
+    fail(ctx, 500, "INTERNAL_ERROR", "Internal error."),
+  );
 }
