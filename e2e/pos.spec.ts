@@ -290,3 +290,32 @@ test("a payment link from the register opens the shopper's checkout for exactly 
   expect(session).toMatchObject({ amount: "8800", reference: "TABLE-7" });
   await shopper.close();
 });
+
+test("Send again and Switch to QR start new attempts that keep the cashier's note, numbered", async ({
+  page,
+}) => {
+  await signIn(page);
+  for (const key of "2600") await page.locator(`[data-key="${key}"]`).click();
+  await page.locator("#reference").fill("TABLE 9");
+  await page.locator('[data-method="mobile"]').click();
+  await fillDetails(page, { phone: "0754 222 333" });
+  const first = await charge(page);
+  expect(first.reference).toBe("TABLE 9");
+
+  await page.getByTestId("send-again").click();
+  await page.waitForURL((url) => !url.pathname.endsWith(first.id));
+  await expect(page.locator("section[data-hydrated=true]")).toBeVisible();
+  const second = await readPayment(page, paymentIdFromUrl(page));
+  expect(second).toMatchObject({
+    method: "mobile",
+    status: "pending",
+    reference: "TABLE 9-2",
+    phone: "255754222333",
+  });
+
+  await page.getByTestId("switch-to-qr").click();
+  await page.waitForURL((url) => !url.pathname.endsWith(second.id));
+  const third = await readPayment(page, paymentIdFromUrl(page));
+  expect(third).toMatchObject({ method: "dynamic-qr", status: "pending", reference: "TABLE 9-3" });
+  await expect(page.getByTestId("payment-qr")).toBeVisible();
+});

@@ -1,13 +1,16 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
 import { CreateStatus } from "@/components/payment/create-status";
 import { PaymentScreen } from "@/components/payment/payment-screen";
 import { providerName } from "@/components/payment/provider-name";
 import { useCreatePayment } from "@/components/payment/use-create-payment";
+import { paymentQueryKey } from "@/components/payment/use-payment-live";
 import type { Payment } from "@/lib/api-types";
 import { isCurrency } from "@/lib/money";
+import { isTerminal } from "@/lib/payment-status";
 import { clearSaleDraft, loadSaleDraft, saveSaleDraft } from "./sale-draft";
 
 // The cashier's payment screen: the shared pay view, plus what the register does next — a new attempt
@@ -37,15 +40,24 @@ export function PosPaymentScreen({
     });
   }, []);
 
+  const client = useQueryClient();
   const newAttempt = (method: Payment["method"] = initial.method) => {
     const draft = loadSaleDraft();
     const provider = method === "tanqr" ? "splashpay" : "paygrid";
+    const current = client.getQueryData<Payment>(paymentQueryKey(initial.id)) ?? initial;
+    const reference = draft?.reference && draft.amount === initial.amount ? draft.reference : undefined;
+    // PayGrid refuses a reference that a live payment holds; replacing an attempt that is still open
+    // (Send again, Switch to QR) numbers the cashier's note: TABLE-7, TABLE-7-2, TABLE-7-3…
+    const attempt = (draft?.attempt ?? 1) + 1;
+    const numbered =
+      reference && !isTerminal(current.status) ? `${reference.slice(0, 60)}-${attempt}` : reference;
+    if (draft) saveSaleDraft({ ...draft, attempt });
     create.submit({
       provider,
       method,
       amount: initial.amount,
       currency: initial.currency,
-      ...(draft?.reference && draft.amount === initial.amount ? { reference: draft.reference } : {}),
+      ...(numbered ? { reference: numbered } : {}),
       phone: initial.phone,
       ...(method === "mobile" && initial.network ? { network: initial.network } : {}),
       // PayGrid cannot cancel the attempt this one replaces; the link lets a late payment of it be traced.

@@ -11,6 +11,8 @@ export interface SaleDraft {
   currency: Currency;
   reference?: string;
   method?: PaymentMethod;
+  /** How many attempts this sale has had: numbers the reference of one that replaces a live attempt. */
+  attempt?: number;
 }
 
 const KEY = "malipo.sale";
