@@ -13,6 +13,15 @@ export interface RetryOptions {
   maxRetryDelayMs: number;
 }
 
+/** The client options' retry knobs with every provider's defaults: 2 retries, 300 ms first step, 10 s cap. */
+export function retryOptions(options: Partial<RetryOptions>): RetryOptions {
+  return {
+    maxRetries: Math.max(0, options.maxRetries ?? 2),
+    retryBaseDelayMs: options.retryBaseDelayMs ?? 300,
+    maxRetryDelayMs: options.maxRetryDelayMs ?? 10_000,
+  };
+}
+
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -1,13 +1,10 @@
 import "server-only";
 import { z } from "zod";
-import {
-  describeNetworkError,
-  isRecord,
-  parseJson,
-  retryAfterMs,
-  withRetries,
-  type RetryOptions,
-} from "../http-retry";
+import { readDocumentedShape } from "../documented-shape";
+import { fetchOnce } from "../http-attempt";
+import { isRecord, parseJson, retryAfterMs, retryOptions, withRetries } from "../http-retry";
+import { assertIdempotencyKey } from "../idempotency-key";
+import { redactSecrets } from "../redact-secrets";
 import { PayGridError } from "./errors";
 import {
   payGridErrorEnvelopeSchema,
@@ -65,8 +62,6 @@ export interface PayGridClient {
   getPaymentEvents(id: string): Promise<PayGridPaymentEvent[]>;
 }
 
-const IDEMPOTENCY_KEY_MAX = 255;
-
 interface Answer {
   status: number;
   /** False for the older bare-object shape (§3), where a fresh create also answers 200. */
@@ -104,16 +99,10 @@ export function createPayGridClient(options: PayGridClientOptions): PayGridClien
   const apiKey = options.apiKey;
   const doFetch = options.fetch ?? globalThis.fetch;
   const timeoutMs = options.timeoutMs ?? 15_000;
-  const retry: RetryOptions = {
-    maxRetries: Math.max(0, options.maxRetries ?? 2),
-    retryBaseDelayMs: options.retryBaseDelayMs ?? 300,
-    maxRetryDelayMs: options.maxRetryDelayMs ?? 10_000,
-  };
+  const retry = retryOptions(options);
   const userAgent = options.userAgent ?? "Malipo/0.1";
 
-  // Provider messages and runtime errors are echoed into PayGridError.message, which ends up in logs:
-  // scrub the key in case anything on the way ever repeats it.
-  const scrub = (text: string): string => (apiKey ? text.split(apiKey).join("[redacted]") : text);
+  const scrub = redactSecrets([apiKey]);
   const fail = (status: number, code: string, message: string, details?: PayGridError["details"]) =>
     new PayGridError(status, code, scrub(message), details);
 
@@ -126,42 +115,17 @@ export function createPayGridClient(options: PayGridClientOptions): PayGridClien
     if (call.body !== undefined) headers["Content-Type"] = "application/json";
     if (call.idempotencyKey !== undefined) headers["Idempotency-Key"] = call.idempotencyKey;
 
-    const signal = AbortSignal.timeout(timeoutMs);
-    let status: number;
-    let text: string;
-    let retryAfter: string | null;
-    try {
-      const response = await doFetch(`${baseUrl}${call.path}`, {
-        method: call.method,
-        headers,
-        body: call.body === undefined ? undefined : JSON.stringify(call.body),
-        signal,
-        // A redirect would carry the bearer key to wherever it points; the API never redirects.
-        redirect: "manual",
-        cache: "no-store",
-      });
-      status = response.status;
-      retryAfter = response.headers.get("retry-after");
-      // The same signal also bounds reading the body.
-      text = await response.text();
-    } catch (error) {
-      if (signal.aborted) {
-        return {
-          error: fail(
-            0,
-            "TIMEOUT",
-            `PayGrid did not answer ${call.method} ${call.path} within ${timeoutMs} ms`,
-          ),
-        };
-      }
-      return {
-        error: fail(
-          0,
-          "NETWORK_ERROR",
-          `PayGrid ${call.method} ${call.path} failed: ${describeNetworkError(error)}`,
-        ),
-      };
-    }
+    const raw = await fetchOnce(doFetch, {
+      provider: "PayGrid",
+      url: `${baseUrl}${call.path}`,
+      method: call.method,
+      path: call.path,
+      headers,
+      body: call.body === undefined ? undefined : JSON.stringify(call.body),
+      timeoutMs,
+    });
+    if ("code" in raw) return { error: fail(0, raw.code, raw.message) };
+    const { status, text, retryAfter } = raw;
 
     const body = parseJson(text);
     if (status < 200 || status > 299 || (isRecord(body) && body.status === "error")) {
@@ -196,26 +160,20 @@ export function createPayGridClient(options: PayGridClientOptions): PayGridClien
     return withRetries(retry, () => attempt(call));
   }
 
-  function read<S extends z.ZodType>(answer: Answer, schema: S, what: string): z.infer<S> {
-    const parsed = schema.safeParse(answer.data);
-    if (parsed.success) return parsed.data;
-    const where = [...new Set(parsed.error.issues.map((issue) => issue.path.join(".") || "(root)"))].join(
-      ", ",
+  const read = <S extends z.ZodType>(answer: Answer, schema: S, what: string): z.infer<S> =>
+    readDocumentedShape(schema, answer.data, (where) =>
+      fail(
+        answer.status,
+        "BAD_RESPONSE",
+        `PayGrid's ${what} did not match the documented shape at: ${where}`,
+      ),
     );
-    throw fail(
-      answer.status,
-      "BAD_RESPONSE",
-      `PayGrid's ${what} did not match the documented shape at: ${where}`,
-    );
-  }
 
   const paymentPath = (id: string) => `/payments/${encodeURIComponent(id)}`;
 
   return {
     async createPayment(body, idempotencyKey) {
-      if (idempotencyKey.length === 0 || idempotencyKey.length > IDEMPOTENCY_KEY_MAX) {
-        throw new TypeError(`Idempotency-Key must be 1–${IDEMPOTENCY_KEY_MAX} characters`);
-      }
+      assertIdempotencyKey(idempotencyKey);
       const answer = await send({ method: "POST", path: "/payments", body, idempotencyKey });
       return {
         payment: read(answer, payGridPaymentSchema, "payment"),

@@ -1,13 +1,10 @@
 import "server-only";
-import { z } from "zod";
-import {
-  describeNetworkError,
-  isRecord,
-  parseJson,
-  retryAfterMs,
-  withRetries,
-  type RetryOptions,
-} from "../http-retry";
+import type { z } from "zod";
+import { readDocumentedShape } from "../documented-shape";
+import { fetchOnce } from "../http-attempt";
+import { isRecord, parseJson, retryAfterMs, retryOptions, withRetries } from "../http-retry";
+import { assertIdempotencyKey } from "../idempotency-key";
+import { redactSecrets } from "../redact-secrets";
 import { SplashPayError } from "./errors";
 import {
   splashPayCreatedSchema,
@@ -45,8 +42,6 @@ export interface SplashPayClient {
   cancel(reference: string): Promise<SplashPayStatusRecord>;
 }
 
-const IDEMPOTENCY_KEY_MAX = 255;
-
 interface Answer {
   status: number;
   data: unknown;
@@ -57,15 +52,9 @@ export function createSplashPayClient(options: SplashPayClientOptions): SplashPa
   const { apiKey, apiSecret } = options;
   const doFetch = options.fetch ?? globalThis.fetch;
   const timeoutMs = options.timeoutMs ?? 15_000;
-  const retry: RetryOptions = {
-    maxRetries: Math.max(0, options.maxRetries ?? 2),
-    retryBaseDelayMs: options.retryBaseDelayMs ?? 300,
-    maxRetryDelayMs: options.maxRetryDelayMs ?? 10_000,
-  };
+  const retry = retryOptions(options);
 
-  // Error messages end up in logs: scrub both credentials in case anything on the way ever repeats them.
-  const scrub = (message: string): string =>
-    [apiKey, apiSecret].reduce((m, s) => (s ? m.split(s).join("[redacted]") : m), message);
+  const scrub = redactSecrets([apiKey, apiSecret]);
   const fail = (status: number, code: string, message: string) =>
     new SplashPayError(status, code, scrub(message));
 
@@ -80,31 +69,17 @@ export function createSplashPayClient(options: SplashPayClientOptions): SplashPa
       "User-Agent": options.userAgent ?? "Malipo/0.1",
     };
     if (idempotencyKey !== undefined) headers["Idempotency-Key"] = idempotencyKey;
-    const signal = AbortSignal.timeout(timeoutMs);
-    let status: number;
-    let text: string;
-    let retryAfter: string | null;
-    try {
-      const response = await doFetch(`${baseUrl}${path}`, {
-        method: "POST",
-        headers,
-        body: JSON.stringify(body),
-        signal,
-        // A redirect would carry the credentials to wherever it points; the API never redirects.
-        redirect: "manual",
-        cache: "no-store",
-      });
-      status = response.status;
-      retryAfter = response.headers.get("retry-after");
-      text = await response.text();
-    } catch (error) {
-      if (signal.aborted) {
-        return { error: fail(0, "TIMEOUT", `SplashPay did not answer POST ${path} within ${timeoutMs} ms`) };
-      }
-      return {
-        error: fail(0, "NETWORK_ERROR", `SplashPay POST ${path} failed: ${describeNetworkError(error)}`),
-      };
-    }
+    const raw = await fetchOnce(doFetch, {
+      provider: "SplashPay",
+      url: `${baseUrl}${path}`,
+      method: "POST",
+      path,
+      headers,
+      body: JSON.stringify(body),
+      timeoutMs,
+    });
+    if ("code" in raw) return { error: fail(0, raw.code, raw.message) };
+    const { status, text, retryAfter } = raw;
 
     const parsed = parseJson(text);
     const refused = isRecord(parsed) && (parsed.status === "error" || parsed.success === false);
@@ -132,24 +107,18 @@ export function createSplashPayClient(options: SplashPayClientOptions): SplashPa
     return { answer: { status, data: envelope.data.data } };
   }
 
-  function read<S extends z.ZodType>(answer: Answer, schema: S, what: string): z.infer<S> {
-    const parsed = schema.safeParse(answer.data);
-    if (parsed.success) return parsed.data;
-    const where = [...new Set(parsed.error.issues.map((issue) => issue.path.join(".") || "(root)"))].join(
-      ", ",
+  const read = <S extends z.ZodType>(answer: Answer, schema: S, what: string): z.infer<S> =>
+    readDocumentedShape(schema, answer.data, (where) =>
+      fail(
+        answer.status,
+        "BAD_RESPONSE",
+        `SplashPay's ${what} did not match the documented shape at: ${where}`,
+      ),
     );
-    throw fail(
-      answer.status,
-      "BAD_RESPONSE",
-      `SplashPay's ${what} did not match the documented shape at: ${where}`,
-    );
-  }
 
   return {
     async createDynamicQr(body, idempotencyKey) {
-      if (idempotencyKey.length === 0 || idempotencyKey.length > IDEMPOTENCY_KEY_MAX) {
-        throw new TypeError(`Idempotency-Key must be 1–${IDEMPOTENCY_KEY_MAX} characters`);
-      }
+      assertIdempotencyKey(idempotencyKey);
       const answer = await withRetries(retry, () => attempt("/payments/dynamic-qr", body, idempotencyKey));
       return read(answer, splashPayCreatedSchema, "dynamic QR payment");
     },

@@ -1,0 +1,58 @@
+import "server-only";
+import { describeNetworkError } from "./http-retry";
+
+// One attempt of a provider call, the same for every provider: its own timeout (which also bounds reading
+// the body), no redirects, no cache, and an answer that never arrived turned into a message for the log.
+
+export interface HttpAttempt {
+  /** Names the provider in messages, e.g. "PayGrid". */
+  provider: string;
+  url: string;
+  method: "GET" | "POST";
+  /** Named as the call is, e.g. "/payments": messages never carry the base URL. */
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+  timeoutMs: number;
+}
+
+export interface HttpAnswer {
+  status: number;
+  text: string;
+  retryAfter: string | null;
+}
+
+/** No answer arrived: 0 is the status such a failure carries. */
+export interface HttpFailure {
+  code: "TIMEOUT" | "NETWORK_ERROR";
+  message: string;
+}
+
+export async function fetchOnce(doFetch: typeof fetch, call: HttpAttempt): Promise<HttpAnswer | HttpFailure> {
+  const signal = AbortSignal.timeout(call.timeoutMs);
+  try {
+    const response = await doFetch(call.url, {
+      method: call.method,
+      headers: call.headers,
+      body: call.body,
+      signal,
+      // A redirect would carry the credentials to wherever it points; the provider APIs never redirect.
+      redirect: "manual",
+      cache: "no-store",
+    });
+    const retryAfter = response.headers.get("retry-after");
+    // The same signal also bounds reading the body.
+    return { status: response.status, text: await response.text(), retryAfter };
+  } catch (error) {
+    if (signal.aborted) {
+      return {
+        code: "TIMEOUT",
+        message: `${call.provider} did not answer ${call.method} ${call.path} within ${call.timeoutMs} ms`,
+      };
+    }
+    return {
+      code: "NETWORK_ERROR",
+      message: `${call.provider} ${call.method} ${call.path} failed: ${describeNetworkError(error)}`,
+    };
+  }
+}
