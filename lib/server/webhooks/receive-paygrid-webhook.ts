@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "@/lib/server/db/client";
 import { payments } from "@/lib/server/db/schema";
 import { log } from "@/lib/server/log";
@@ -8,8 +8,9 @@ import { payGridCallbackSchema, payGridWebhookSchema } from "@/lib/server/provid
 import { verifyPayGridSignature } from "@/lib/server/providers/paygrid/webhook-signature";
 import { isPaymentStatus } from "@/lib/payment-status";
 import {
-  amountMatches,
+  amountDrifted,
   IGNORED,
+  newestPaymentByReference,
   parseWebhookJson,
   requireVerified,
   type WebhookAnswer,
@@ -34,16 +35,7 @@ async function findPayment(db: Db, transactionId: string, malipoId: unknown, ref
       .where(and(eq(payments.provider, "paygrid"), eq(payments.id, malipoId)));
     if (byId) return byId;
   }
-  if (reference) {
-    const [byReference] = await db
-      .select()
-      .from(payments)
-      .where(and(eq(payments.provider, "paygrid"), eq(payments.reference, reference)))
-      .orderBy(sql`${payments.createdAt} desc`)
-      .limit(1);
-    return byReference;
-  }
-  return undefined;
+  return reference ? newestPaymentByReference(db, "paygrid", reference) : undefined;
 }
 
 export async function receivePayGridWebhook(
@@ -91,15 +83,8 @@ export async function receivePayGridWebhook(
     log.warn("paygrid webhook without a known status", { paymentId: payment.id, status });
     return IGNORED;
   }
-  if (!amountMatches(payment, amount, currency)) {
-    // paygrid.md §10.6: never fulfil on drift. Logged for a human; the reconciler still reads the record.
-    log.error("paygrid webhook amount does not match the payment", {
-      paymentId: payment.id,
-      amount,
-      currency,
-    });
-    return IGNORED;
-  }
+  // paygrid.md §10.6: never fulfil on drift.
+  if (amountDrifted("paygrid", payment, amount, currency)) return IGNORED;
 
   const result = await applyProviderEvent(db, {
     paymentId: payment.id,

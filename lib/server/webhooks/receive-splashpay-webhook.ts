@@ -1,7 +1,5 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/server/db/client";
-import { payments } from "@/lib/server/db/schema";
 import { log } from "@/lib/server/log";
 import { applyProviderEvent } from "@/lib/server/payments/apply-provider-event";
 import { mapSplashPayStatus } from "@/lib/server/providers/splashpay/adapter";
@@ -9,8 +7,9 @@ import { splashPayWebhookSchema } from "@/lib/server/providers/splashpay/schemas
 import { verifySplashPaySignature } from "@/lib/server/providers/splashpay/webhook-signature";
 import { isTerminal } from "@/lib/payment-status";
 import {
-  amountMatches,
+  amountDrifted,
   IGNORED,
+  newestPaymentByReference,
   parseWebhookJson,
   requireVerified,
   type WebhookAnswer,
@@ -38,13 +37,8 @@ export async function receiveSplashPayWebhook(
   const event = splashPayWebhookSchema.parse(parseWebhookJson(rawBody));
   const { reference } = event.data;
 
-  // A reference is ours and unique per SplashPay payment; the newest row wins if a cashier reused one.
-  const [payment] = await db
-    .select()
-    .from(payments)
-    .where(and(eq(payments.provider, "splashpay"), eq(payments.reference, reference)))
-    .orderBy(sql`${payments.createdAt} desc`)
-    .limit(1);
+  // A reference is ours and unique per SplashPay payment.
+  const payment = await newestPaymentByReference(db, "splashpay", reference);
   if (!payment) {
     log.warn("splashpay webhook for an unknown payment", { reference });
     return IGNORED;
@@ -55,14 +49,7 @@ export async function receiveSplashPayWebhook(
     log.warn("splashpay webhook without a terminal status", { paymentId: payment.id, event: event.event });
     return IGNORED;
   }
-  if (!amountMatches(payment, event.data.amount, event.data.currency)) {
-    log.error("splashpay webhook amount does not match the payment", {
-      paymentId: payment.id,
-      amount: event.data.amount,
-      currency: event.data.currency,
-    });
-    return IGNORED;
-  }
+  if (amountDrifted("splashpay", payment, event.data.amount, event.data.currency)) return IGNORED;
 
   const eventId = `splashpay:${reference}:${event.data.status}`;
   const result = await applyProviderEvent(db, {

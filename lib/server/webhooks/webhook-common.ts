@@ -1,5 +1,7 @@
 import "server-only";
-import type { PaymentRow } from "@/lib/server/db/schema";
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "@/lib/server/db/client";
+import { payments, type PaymentRow } from "@/lib/server/db/schema";
 import { ApiError } from "@/lib/server/http/api-error";
 import { handleRouteError } from "@/lib/server/http/handle-route-error";
 import { readRawBody } from "@/lib/server/http/read-json";
@@ -51,6 +53,37 @@ export function amountMatches(
   } catch {
     return false;
   }
+}
+
+/** Amount drift is logged for a human and the event ignored; the reconciler still reads the record. */
+export function amountDrifted(
+  provider: string,
+  payment: PaymentRow,
+  amount: number | string | null | undefined,
+  currency: string | null | undefined,
+): boolean {
+  if (amountMatches(payment, amount, currency)) return false;
+  log.error(`${provider} webhook amount does not match the payment`, {
+    paymentId: payment.id,
+    amount,
+    currency,
+  });
+  return true;
+}
+
+/** The merchant reference is ours; the newest row wins if a cashier reused one. */
+export async function newestPaymentByReference(
+  db: Db,
+  provider: string,
+  reference: string,
+): Promise<PaymentRow | undefined> {
+  const [payment] = await db
+    .select()
+    .from(payments)
+    .where(and(eq(payments.provider, provider), eq(payments.reference, reference)))
+    .orderBy(sql`${payments.createdAt} desc`)
+    .limit(1);
+  return payment;
 }
 
 /** The body of a thin webhook route: 404 when the provider is off, else the raw body to `receive`. */
