@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { JsonStateFile } from "../shared/json-state-file";
+import { PersistedStore } from "../shared/persisted-store";
 import type {
   IdempotencyRecord,
   MerchantProfile,
@@ -9,7 +9,7 @@ import type {
   SandboxRefund,
 } from "./types";
 
-// The whole PayGrid sandbox state, persisted as one JSON file (see JsonStateFile) so a restart keeps it.
+// The whole PayGrid sandbox state, persisted as one JSON file (see PersistedStore) so a restart keeps it.
 
 const hasId = (v: unknown): boolean =>
   typeof v === "object" && v !== null && typeof Reflect.get(v, "id") === "string";
@@ -34,7 +34,7 @@ const snapshotSchema = z.object({
 
 type Snapshot = z.infer<typeof snapshotSchema>;
 
-export class SandboxStore {
+export class SandboxStore extends PersistedStore<Snapshot> {
   readonly payments = new Map<string, SandboxPayment>();
   readonly events = new Map<string, SandboxEvent[]>();
   readonly idempotency = new Map<string, IdempotencyRecord>();
@@ -44,11 +44,9 @@ export class SandboxStore {
   readonly externalIdCounters = new Map<string, number>();
   merchant: MerchantProfile = { id: randomUUID(), webhookUrl: null, callbackUrl: null };
 
-  private readonly state: JsonStateFile<Snapshot>;
-
   constructor(file: string | undefined) {
-    this.state = new JsonStateFile(file, () => this.snapshot(), "paygrid-sandbox");
-    const parsed = this.state.load(snapshotSchema);
+    super(file, "paygrid-sandbox");
+    const parsed = this.load(snapshotSchema);
     if (parsed) this.restore(parsed);
   }
 
@@ -71,16 +69,7 @@ export class SandboxStore {
     return list;
   }
 
-  /** Call after every mutation; the file is rewritten shortly after, once per burst. */
-  changed(): void {
-    this.state.changed();
-  }
-
-  flush(): Promise<void> {
-    return this.state.flush();
-  }
-
-  private snapshot(): Snapshot {
+  protected snapshot(): Snapshot {
     return {
       version: 1,
       payments: [...this.payments.values()],

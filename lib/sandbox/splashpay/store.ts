@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { JsonStateFile } from "../shared/json-state-file";
+import { PersistedStore } from "../shared/persisted-store";
 import type { IdempotencyRecord, SplashPayment } from "./types";
 
-// The whole SplashPay sandbox state, persisted as one JSON file (see JsonStateFile) so a restart keeps it.
+// The whole SplashPay sandbox state, persisted as one JSON file (see PersistedStore) so a restart keeps it.
 
 const snapshotSchema = z.object({
   version: z.literal(1),
@@ -20,7 +20,7 @@ const snapshotSchema = z.object({
 
 type Snapshot = z.infer<typeof snapshotSchema>;
 
-export class SplashPayStore {
+export class SplashPayStore extends PersistedStore<Snapshot> {
   /** By reference: one merchant, so references are unique across the sandbox (S7). */
   readonly payments = new Map<string, SplashPayment>();
   /** By `${apiKey}\0${Idempotency-Key}` (S8: keys are scoped per API-key pair). */
@@ -28,26 +28,16 @@ export class SplashPayStore {
   /** Scoped keys that already got their one 502 (magic phone 255700000502). */
   readonly providerFailedKeys = new Set<string>();
 
-  private readonly state: JsonStateFile<Snapshot>;
-
   constructor(file: string | undefined) {
-    this.state = new JsonStateFile(file, () => this.snapshot(), "splashpay-sandbox");
-    const parsed = this.state.load(snapshotSchema);
+    super(file, "splashpay-sandbox");
+    const parsed = this.load(snapshotSchema);
     if (!parsed) return;
     for (const p of parsed.payments) this.payments.set(p.reference, p);
     for (const [k, v] of Object.entries(parsed.idempotency)) this.idempotency.set(k, v);
     for (const k of parsed.providerFailedKeys) this.providerFailedKeys.add(k);
   }
 
-  changed(): void {
-    this.state.changed();
-  }
-
-  flush(): Promise<void> {
-    return this.state.flush();
-  }
-
-  private snapshot(): Snapshot {
+  protected snapshot(): Snapshot {
     return {
       version: 1,
       payments: [...this.payments.values()],
