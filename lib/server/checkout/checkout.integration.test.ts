@@ -4,10 +4,10 @@ import { eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkoutSessions, merchantWebhookOutbox, payments } from "@/lib/server/db/schema";
-import { ApiError } from "@/lib/server/http/api-error";
 import { loadOwnedPayment } from "@/lib/server/payments/payment-access";
 import { deliverDueMerchantWebhooks } from "@/lib/server/webhooks/deliver-merchant-webhooks";
 import { testStores } from "@/test/databases";
+import { rejection } from "@/test/rejection";
 import { startHarness, type Harness } from "@/test/payments-harness";
 import { createCheckoutSession } from "./create-checkout-session";
 import { createSessionPayment } from "./create-session-payment";
@@ -54,15 +54,6 @@ const shopper = {
   phone: "0712345678",
   customer: { firstname: "Neema", lastname: "Joseph", email: "neema@example.com" },
 };
-
-async function rejection(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (error instanceof ApiError) return error;
-  throw error ?? new Error("expected a rejection");
-}
 
 describe.each(testStores())("checkout sessions on $name", (store) => {
   let h: Harness;

@@ -1,24 +1,15 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { paymentEvents, payments } from "@/lib/server/db/schema";
-import { ApiError } from "@/lib/server/http/api-error";
 import { testStores } from "@/test/databases";
-import { qrSale, startHarness, type Harness } from "@/test/payments-harness";
+import { rejection } from "@/test/rejection";
+import { startHarness, type Harness } from "@/test/payments-harness";
+import { qrSale } from "@/test/sales";
 import { reconcileDue } from "./reconcile";
 
 async function statusOf(h: Harness, id: string) {
   const [row] = await h.database.db.select().from(payments).where(eq(payments.id, id));
   return row?.status;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error("expected an ApiError");
 }
 
 describe.each(testStores())("payments core on $name", (store) => {

@@ -1,13 +1,14 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { paymentEvents, payments } from "@/lib/server/db/schema";
-import { ApiError } from "@/lib/server/http/api-error";
 import { ProviderFailure } from "@/lib/server/providers/adapter";
 import { signSplashPayPayload } from "@/lib/server/providers/splashpay/webhook-signature";
 import { receiveSplashPayWebhook } from "@/lib/server/webhooks/receive-splashpay-webhook";
 import { decodeQrImage } from "@/lib/decode-qr-png";
 import { testStores } from "@/test/databases";
-import { SPLASHPAY_SECRET, startHarness, tanqrSale, type Harness } from "@/test/payments-harness";
+import { rejection } from "@/test/rejection";
+import { SPLASHPAY_SECRET, startHarness, type Harness } from "@/test/payments-harness";
+import { tanqrSale } from "@/test/sales";
 import { paymentJson } from "./payment-json";
 import { reconcileDue } from "./reconcile";
 
@@ -16,16 +17,6 @@ import { reconcileDue } from "./reconcile";
 async function rowOf(h: Harness, id: string) {
   const [row] = await h.database.db.select().from(payments).where(eq(payments.id, id));
   return row!;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error("expected an ApiError");
 }
 
 async function sandboxStatus(h: Harness, reference: string): Promise<string> {
