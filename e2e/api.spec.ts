@@ -1,17 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { e2eUrls } from "../playwright.config";
+import { SENTINEL_KEY as sentinel, signInByApi as signIn } from "./support/api-session";
 
 // The payments core through the production build: cashier session, create, live status, webhook
 // rejection, security headers — and the sentinel provider key never appears in any answer.
 
-const sentinel = process.env.MALIPO_SENTINEL_KEY ?? "sk_test_sentinel_local_do_not_ship";
 const origin = e2eUrls.app;
-
-async function signIn(request: APIRequestContext) {
-  const response = await request.post("/api/session", { data: { code: "246810" }, headers: { origin } });
-  expect(response.status()).toBe(201);
-}
 
 const sale = {
   provider: "paygrid",

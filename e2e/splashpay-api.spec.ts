@@ -1,35 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { e2eUrls } from "../playwright.config";
+import { tanqrSale } from "@/test/sales";
+import { SENTINEL_KEY as sentinel, signInByApi as signIn } from "./support/api-session";
 
 // SplashPay Dynamic TANQR through the production build and the standalone sandbox (SplashPay under
 // /splashpay): create, a PNG QR, completion at the provider, the outcome over GET. API level only.
 
-const sentinel = process.env.MALIPO_SENTINEL_KEY ?? "sk_test_sentinel_local_do_not_ship";
 const origin = e2eUrls.app;
 
-async function signIn(request: APIRequestContext) {
-  const response = await request.post("/api/session", { data: { code: "246810" }, headers: { origin } });
-  expect(response.status()).toBe(201);
-}
-
-const sale = {
-  provider: "splashpay",
-  method: "tanqr",
-  amount: "1000",
-  currency: "TZS",
-  phone: "0744123456",
-  customer: {
-    firstname: "John",
-    lastname: "Doe",
-    email: "john.doe@example.com",
-    address: "Bwawani, Mkonze",
-    city: "Dodoma",
-    state: "Dodoma",
-    postcode: "67116",
-    country: "TZ",
-  },
-};
+const sale = tanqrSale();
 
 test("a TANQR payment shows SplashPay's PNG and completes from the provider's webhook", async ({
   request,
