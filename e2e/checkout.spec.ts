@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { e2eUrls } from "../playwright.config";
+import { closeTab } from "./support/pos";
 
 // The shopper's hosted checkout on a phone: a merchant's backend makes a session, the shopper pays on
 // /checkout/:id by QR or card on the PayGrid sandbox, and lands back on the shop's success_url with the
@@ -139,7 +140,7 @@ for (const locale of LOCALES) {
         page.getByTestId("open-payment-page").tap(),
       ]);
       await provider.getByRole("button", { name: "Approve payment" }).click();
-      await provider.close();
+      await closeTab(provider);
 
       await expect(page.getByTestId("payment-status")).toHaveAttribute("data-status", "completed");
       await expect(page.getByTestId("outcome-completed")).toContainText(
@@ -315,7 +316,7 @@ test("(d) reopening the link mid-payment resumes the same payment", async ({ pag
   await expect(again.locator("html")).toHaveAttribute("lang", "sw");
   await expect(again.getByTestId("payment-status")).toHaveText("Inasubiri malipo yako…");
   await expect(again.getByTestId("checkout-flow")).toHaveAttribute("data-step", "pay");
-  await again.close();
+  await closeTab(again);
 });
 
 test("an unknown checkout link is a friendly 404", async ({ page }) => {

@@ -165,11 +165,7 @@ test.describe("money that lands after our window closed", () => {
     await expect(page.getByTestId("payment-qr")).toHaveCount(0);
     await customerActs(page, payment.payment_url!, approveQr);
     await expect(page.getByTestId("outcome-completed")).toBeVisible({ timeout: 30_000 });
-    const settled = await readPayment(page, payment.id);
-    expect(Date.parse(settled.completed_at!), JSON.stringify(settled)).toBeGreaterThan(
-      Date.parse(settled.expires_at),
-    );
-    expect(settled.paid_after_expiry).toBe(true);
+    expect((await readPayment(page, payment.id)).paid_after_expiry).toBe(true);
     await expect(page.getByTestId("paid-after-expiry")).toBeVisible();
 
     await page.goto("/history?status=completed");

@@ -6,6 +6,7 @@ import {
   approveQr,
   cancelAtProvider,
   charge,
+  closeTab,
   customerActs,
   enterPin,
   fillDetails,
@@ -288,7 +289,7 @@ test("a payment link from the register opens the shopper's checkout for exactly 
     await page.request.get(`/api/checkout-sessions/${url.split("/checkout/")[1]}`)
   ).json()) as { amount: string; reference: string };
   expect(session).toMatchObject({ amount: "8800", reference: "TABLE-7" });
-  await shopper.close();
+  await closeTab(shopper);
 });
 
 test("Send again and Switch to QR start new attempts that keep the cashier's note, numbered", async ({

@@ -69,6 +69,15 @@ export async function readPayment(page: Page, id: string): Promise<Payment> {
   return (await response.json()) as Payment;
 }
 
+/**
+ * Closes a tab without waiting on it: Chromium can hang closing a tab whose form post is still settling,
+ * and the context's teardown closes it anyway.
+ */
+export async function closeTab(tab: Page): Promise<void> {
+  await tab.waitForLoadState("load").catch(() => undefined);
+  void tab.close().catch(() => undefined);
+}
+
 /** The simulated customer acts on PayGrid's hosted page, in a tab of its own. */
 export async function customerActs(
   page: Page,
@@ -78,10 +87,7 @@ export async function customerActs(
   const customer = await page.context().newPage();
   await customer.goto(paymentUrl);
   await act(customer);
-  await customer.waitForLoadState("load").catch(() => undefined);
-  // Not awaited: Chromium can hang closing a tab whose form post is still settling; the context's
-  // teardown closes it anyway.
-  void customer.close().catch(() => undefined);
+  await closeTab(customer);
 }
 
 export const approveQr = (customer: Page) =>
