@@ -4,6 +4,21 @@ import { describeNetworkError } from "./http-retry";
 // One attempt of a provider call, the same for every provider: its own timeout (which also bounds reading
 // the body), no redirects, no cache, and an answer that never arrived turned into a message for the log.
 
+/** The transport knobs every provider client takes, beside its base URL and credentials. */
+export interface HttpClientOptions {
+  fetch?: typeof fetch;
+  /** Per attempt. Default 15000. */
+  timeoutMs?: number;
+  /** Retries after the first attempt. Default 2. */
+  maxRetries?: number;
+  /** First backoff step; doubles per retry, with jitter. Default 300. */
+  retryBaseDelayMs?: number;
+  /** Upper bound for any wait between attempts, `Retry-After` included. Default 10000. */
+  maxRetryDelayMs?: number;
+  /** Default "Malipo/0.1". */
+  userAgent?: string;
+}
+
 export interface HttpAttempt {
   /** Names the provider in messages, e.g. "PayGrid". */
   provider: string;

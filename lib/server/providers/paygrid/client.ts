@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { readDocumentedShape } from "../documented-shape";
-import { fetchOnce } from "../http-attempt";
+import { fetchOnce, type HttpClientOptions } from "../http-attempt";
 import { isRecord, parseJson, retryAfterMs, retryOptions, withRetries } from "../http-retry";
 import { assertIdempotencyKey } from "../idempotency-key";
 import { redactSecrets } from "../redact-secrets";
@@ -23,20 +23,10 @@ import {
 // network errors, timeouts, 5xx and 429 are retried with backoff and, for creates, the SAME Idempotency-Key,
 // so a retry can only replay the payment, never charge twice. 4xx answers are final.
 
-export interface PayGridClientOptions {
+export interface PayGridClientOptions extends HttpClientOptions {
   /** e.g. `https://meet.briq.tz/api/v1` */
   baseUrl: string;
   apiKey: string;
-  fetch?: typeof fetch;
-  /** Per attempt. Default 15000. */
-  timeoutMs?: number;
-  /** Retries after the first attempt. Default 2. */
-  maxRetries?: number;
-  /** First backoff step; doubles per retry, with jitter. Default 300. */
-  retryBaseDelayMs?: number;
-  /** Upper bound for any wait between attempts, `Retry-After` included. Default 10000. */
-  maxRetryDelayMs?: number;
-  userAgent?: string;
 }
 
 export interface PayGridListQuery {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { readDocumentedShape } from "../documented-shape";
-import { fetchOnce } from "../http-attempt";
+import { fetchOnce, type HttpClientOptions } from "../http-attempt";
 import { isRecord, parseJson, retryAfterMs, retryOptions, withRetries } from "../http-retry";
 import { assertIdempotencyKey } from "../idempotency-key";
 import { redactSecrets } from "../redact-secrets";
@@ -21,19 +21,11 @@ import {
 // Idempotency-Key. 4xx answers are final — including DUPLICATE_REQUEST, which SplashPay sends instead of
 // replaying (S7): the adapter decides what a duplicate means.
 
-export interface SplashPayClientOptions {
+export interface SplashPayClientOptions extends HttpClientOptions {
   /** e.g. `https://api.splashpay.co.tz/api/v1` */
   baseUrl: string;
   apiKey: string;
   apiSecret: string;
-  fetch?: typeof fetch;
-  /** Per attempt. Default 15000. */
-  timeoutMs?: number;
-  /** Retries after the first attempt. Default 2. */
-  maxRetries?: number;
-  retryBaseDelayMs?: number;
-  maxRetryDelayMs?: number;
-  userAgent?: string;
 }
 
 export interface SplashPayClient {
