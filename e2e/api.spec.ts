@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { e2eUrls } from "../playwright.config";
-import { SENTINEL_KEY as sentinel, signInByApi as signIn } from "./support/api-session";
+import { signInByApi as signIn } from "./support/api-session";
+import { SENTINEL_KEY as sentinel } from "./support/e2e-env";
 
 // The payments core through the production build: cashier session, create, live status, webhook
 // rejection, security headers — and the sentinel provider key never appears in any answer.

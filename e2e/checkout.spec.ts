@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { SENTINEL_KEY as sentinel } from "./support/e2e-env";
 import { e2eUrls } from "../playwright.config";
 import { closeTab } from "./support/pos";
 
@@ -9,7 +10,6 @@ import { closeTab } from "./support/pos";
 // session id; cancel goes to cancel_url; a reopened link resumes its live attempt; Kiswahili and English.
 
 const app = e2eUrls.app;
-const sentinel = process.env.MALIPO_SENTINEL_KEY ?? "sk_test_sentinel_local_do_not_ship";
 const merchantAuth = { authorization: "Bearer mk_test_e2e_merchant_key_0001" };
 const LOCALES = ["en", "sw"] as const;
 type Locale = (typeof LOCALES)[number];

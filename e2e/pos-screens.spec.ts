@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { SENTINEL_KEY as sentinel } from "./support/e2e-env";
 import { e2eUrls, SHORT_TTL_SECONDS } from "../playwright.config";
 import {
   approveQr,
@@ -19,7 +20,6 @@ import {
 // 1280 px POS display kept as test artefacts. Then the payment window running out, on an app whose
 // window is compressed to seconds.
 
-const sentinel = process.env.MALIPO_SENTINEL_KEY ?? "sk_test_sentinel_local_do_not_ship";
 const BILLING = { address: "Mtaa wa Uhuru 5", city: "Arusha", state: "Arusha", postcode: "23101" };
 
 async function checkScreen(page: Page, testInfo: TestInfo, name: string): Promise<void> {

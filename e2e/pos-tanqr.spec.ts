@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { parseEmv } from "@/lib/emv-qr";
+import { SENTINEL_KEY as sentinel } from "./support/e2e-env";
 import { e2eUrls } from "../playwright.config";
 import { decodeQrFromScreen } from "./support/qr-decode";
 import { charge, customerActs, fillDetails, ringUp, signIn, status } from "./support/pos";
@@ -7,7 +8,6 @@ import { charge, customerActs, fillDetails, ringUp, signIn, status } from "./sup
 // TANQR (SplashPay) at the counter: the PNG on screen is a national QR for exactly this sale, the
 // customer's banking app pays it, and the outcome appears live. A QR for another amount is refused.
 
-const sentinel = process.env.MALIPO_SENTINEL_KEY ?? "sk_test_sentinel_local_do_not_ship";
 const splashAuth = { "x-api-key": `pk_test_${sentinel}`, "x-api-secret": sentinel };
 const paygridAuth = { authorization: `Bearer ${sentinel}` };
 const BILLING = { address: "Bwawani, Mkonze", city: "Dodoma", state: "Dodoma", postcode: "67116" };

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { e2eUrls } from "../playwright.config";
 import { tanqrSale } from "@/test/sales";
-import { SENTINEL_KEY as sentinel, signInByApi as signIn } from "./support/api-session";
+import { signInByApi as signIn } from "./support/api-session";
+import { SENTINEL_KEY as sentinel } from "./support/e2e-env";
 
 // SplashPay Dynamic TANQR through the production build and the standalone sandbox (SplashPay under
 // /splashpay): create, a PNG QR, completion at the provider, the outcome over GET. API level only.

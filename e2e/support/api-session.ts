@@ -1,11 +1,8 @@
 import { expect, type APIRequestContext } from "@playwright/test";
 import { e2eUrls } from "../../playwright.config";
-import { ACCESS_CODE } from "./pos";
+import { ACCESS_CODE } from "./e2e-env";
 
 // For specs that talk to the API directly rather than through the screens.
-
-/** The provider key the e2e servers run with; no answer of ours may ever contain it. */
-export const SENTINEL_KEY = process.env.MALIPO_SENTINEL_KEY ?? "sk_test_sentinel_local_do_not_ship";
 
 /** A cashier session on `request`'s cookie jar, opened the way the sign-in form does (same origin). */
 export async function signInByApi(request: APIRequestContext): Promise<void> {

@@ -1,11 +1,9 @@
 import { expect, type Page, type TestInfo } from "@playwright/test";
 import type { Payment } from "@/lib/api-types";
 import { e2eUrls } from "../../playwright.config";
+import { ACCESS_CODE, SENTINEL_KEY as sentinel } from "./e2e-env";
 
 // The cashier's moves, as a cashier makes them: through the screens, in whichever language is on.
-
-export const ACCESS_CODE = "246810";
-const sentinel = process.env.MALIPO_SENTINEL_KEY ?? "sk_test_sentinel_local_do_not_ship";
 
 export async function useLanguage(page: Page, locale: "sw" | "en", baseURL = e2eUrls.app): Promise<void> {
   await page.context().addCookies([{ name: "malipo-locale", value: locale, url: baseURL }]);

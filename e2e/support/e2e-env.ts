@@ -1,0 +1,7 @@
+// What the e2e servers are started with (playwright.config.ts), for specs that need to act as them.
+
+/** The provider key the e2e servers run with; no answer of ours may ever contain it. */
+export const SENTINEL_KEY = process.env.MALIPO_SENTINEL_KEY ?? "sk_test_sentinel_local_do_not_ship";
+
+/** POS_ACCESS_CODE of the e2e app servers. */
+export const ACCESS_CODE = "246810";
