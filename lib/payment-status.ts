@@ -47,6 +47,13 @@ export function isTerminal(status: PaymentStatus): boolean {
   return TERMINAL.has(status);
 }
 
+const PAID: ReadonlySet<PaymentStatus> = new Set(["completed", "partially_refunded", "refunded"]);
+
+/** The customer's money arrived (a later refund does not undo that the sale was paid). */
+export function isPaid(status: PaymentStatus): boolean {
+  return PAID.has(status);
+}
+
 export function canTransition(from: PaymentStatus, to: PaymentStatus): boolean {
   return NEXT[from].includes(to);
 }

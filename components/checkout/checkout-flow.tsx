@@ -11,7 +11,7 @@ import { providerName } from "@/components/payment/provider-name";
 import { useCreatePayment } from "@/components/payment/use-create-payment";
 import type { CheckoutSession, Payment } from "@/lib/api-types";
 import { formatAmount } from "@/lib/format";
-import { isTerminal, type PaymentStatus } from "@/lib/payment-status";
+import { isPaid, isTerminal } from "@/lib/payment-status";
 import { ReturnToShop } from "./checkout-return";
 import { CheckoutSummary } from "./checkout-summary";
 import { MethodChoice, type CheckoutMethod } from "./method-choice";
@@ -22,8 +22,6 @@ import { MethodChoice, type CheckoutMethod } from "./method-choice";
 
 type Step =
   { kind: "choose" } | { kind: "details"; option: CheckoutMethod } | { kind: "pay"; payment: Payment };
-
-const PAID: ReadonlySet<PaymentStatus> = new Set(["completed", "partially_refunded", "refunded"]);
 
 interface Details {
   phone: string;
@@ -72,7 +70,7 @@ export function CheckoutFlow({
   const { t, locale } = useI18n();
   const hydrated = useHydrated();
   const [step, setStep] = useState<Step>(resume ? { kind: "pay", payment: resume } : { kind: "choose" });
-  const [paid, setPaid] = useState(() => (resume ? PAID.has(resume.status) : false));
+  const [paid, setPaid] = useState(() => (resume ? isPaid(resume.status) : false));
   // What the shopper typed last, so Change method does not make them type it again.
   const [typed, setTyped] = useState<Details | null>(() => (resume ? detailsOf(resume) : null));
 
@@ -128,7 +126,7 @@ export function CheckoutFlow({
           sessionId={session.id}
           audience="shopper"
           onSettled={(settled) => {
-            if (PAID.has(settled.status)) setPaid(true);
+            if (isPaid(settled.status)) setPaid(true);
           }}
           actions={{
             newAttempt: (method = payment.method) =>

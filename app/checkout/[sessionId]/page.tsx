@@ -6,7 +6,7 @@ import type { CheckoutMethod } from "@/components/checkout/method-choice";
 import { successReturnUrl } from "@/components/checkout/return-url";
 import type { CheckoutSession, Payment } from "@/lib/api-types";
 import { translate } from "@/lib/i18n";
-import type { PaymentStatus } from "@/lib/payment-status";
+import { isPaid, isTerminal } from "@/lib/payment-status";
 import { checkoutSessionJson } from "@/lib/server/checkout/checkout-session-json";
 import { loadCheckoutSession, sessionPayments } from "@/lib/server/checkout/load-checkout-session";
 import type { CheckoutSessionRow } from "@/lib/server/db/schema";
@@ -16,9 +16,6 @@ import { ApiError } from "@/lib/server/http/api-error";
 import { getRequestLocale } from "@/lib/server/locale";
 
 export const dynamic = "force-dynamic";
-
-const LIVE: ReadonlySet<PaymentStatus> = new Set(["creating", "pending", "processing"]);
-const PAID: ReadonlySet<PaymentStatus> = new Set(["completed", "partially_refunded", "refunded"]);
 
 type Params = { params: Promise<{ sessionId: string }> };
 type Search = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -72,8 +69,8 @@ export default async function CheckoutPage({ params, searchParams }: Params & Se
   ];
 
   // Newest first: the attempt that counts is the latest of its kind.
-  const paid = payments.find((p) => PAID.has(p.status));
-  const live = payments.find((p) => LIVE.has(p.status));
+  const paid = payments.find((p) => isPaid(p.status));
+  const live = payments.find((p) => !isTerminal(p.status));
   const backFromProvider = result === "success" || result === "cancel";
 
   let content: React.ReactNode;

@@ -1,0 +1,48 @@
+"use client";
+
+import { Button } from "@/components/ui/button";
+import type { Payment } from "@/lib/api-types";
+import type { PaymentActions } from "./payment-actions";
+import { useAudienceI18n, type Audience } from "./use-audience-i18n";
+
+/** A failed, declined or cancelled attempt: the reason in plain words and what to do next. */
+export function PaymentFailure({
+  payment,
+  headingRef,
+  actions,
+  audience,
+}: {
+  payment: Payment;
+  headingRef: React.RefObject<HTMLHeadingElement | null>;
+  actions: PaymentActions;
+  audience: Audience;
+}) {
+  const { t } = useAudienceI18n(audience);
+  const declined = payment.failure_code === "PAYMENT_DECLINED";
+  const title = declined
+    ? "outcome.declinedTitle"
+    : payment.status === "cancelled"
+      ? "outcome.cancelledTitle"
+      : "outcome.failedTitle";
+  const reason = declined
+    ? "outcome.declinedReason"
+    : payment.status === "cancelled"
+      ? "outcome.cancelledReason"
+      : "outcome.failedReason";
+  return (
+    <div className="flex flex-col gap-3" data-testid="outcome-failed">
+      <h2 ref={headingRef} tabIndex={-1} className="text-2xl font-bold text-danger">
+        {t(title)}
+      </h2>
+      <p>{t(reason)}</p>
+      <div className="flex flex-wrap justify-center gap-2 print:hidden">
+        <Button onClick={() => actions.newAttempt()} disabled={actions.busy} data-testid="try-again">
+          {t("outcome.tryAgain")}
+        </Button>
+        <Button variant="secondary" onClick={actions.changeMethod}>
+          {t("outcome.changeMethod")}
+        </Button>
+      </div>
+    </div>
+  );
+}
