@@ -6,7 +6,6 @@ import {
   approveQr,
   cancelAtProvider,
   charge,
-  closeTab,
   customerActs,
   enterPin,
   fillDetails,
@@ -266,6 +265,7 @@ test("a double tap on Charge makes one payment, and a recent customer can be pic
 
 test("a payment link from the register opens the shopper's checkout for exactly that sale", async ({
   page,
+  browser,
 }) => {
   await signIn(page);
   for (const key of "8800") await page.locator(`[data-key="${key}"]`).click();
@@ -282,14 +282,15 @@ test("a payment link from the register opens the shopper's checkout for exactly 
     ),
   );
 
-  const shopper = await page.context().browser()!.newPage(); // no cashier cookie: the link is enough
+  const shopperPhone = await browser.newContext(); // no cashier cookie: the link is enough
+  const shopper = await shopperPhone.newPage();
   await shopper.goto(url);
   await expect(shopper.getByText("TSh 8,800").first()).toBeVisible();
   const session = (await (
     await page.request.get(`/api/checkout-sessions/${url.split("/checkout/")[1]}`)
   ).json()) as { amount: string; reference: string };
   expect(session).toMatchObject({ amount: "8800", reference: "TABLE-7" });
-  await closeTab(shopper);
+  await shopperPhone.close();
 });
 
 test("Send again and Switch to QR start new attempts that keep the cashier's note, numbered", async ({

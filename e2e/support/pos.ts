@@ -68,12 +68,14 @@ export async function readPayment(page: Page, id: string): Promise<Payment> {
 }
 
 /**
- * Closes a tab without waiting on it: Chromium can hang closing a tab whose form post is still settling,
- * and the context's teardown closes it anyway.
+ * Closes a tab, waiting at most a few seconds: Chromium can hang closing a tab whose form post is still
+ * settling, and the context's teardown closes it anyway.
  */
 export async function closeTab(tab: Page): Promise<void> {
   await tab.waitForLoadState("load").catch(() => undefined);
-  void tab.close().catch(() => undefined);
+  await Promise.race([tab.close(), new Promise((resolve) => setTimeout(resolve, 5_000))]).catch(
+    () => undefined,
+  );
 }
 
 /** The simulated customer acts on PayGrid's hosted page, in a tab of its own. */
