@@ -31,7 +31,7 @@ const children: ChildProcess[] = [];
 function start(command: string, args: string[], env: Record<string, string>): ChildProcess {
   const child = spawn(command, args, {
     env: { ...process.env, ...env },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", process.env.BENCH_VERBOSE ? "inherit" : "ignore", "inherit"],
   });
   children.push(child);
   return child;
@@ -143,6 +143,8 @@ async function runOnce(store: Store, databaseUrl: string | undefined) {
       String(SANDBOX_PORT),
       "--state",
       `${dataDir}/sandbox.json`,
+      "--splashpay-state",
+      `${dataDir}/sandbox-splashpay.json`,
       "--signing-key",
       SIGNING_KEY,
     ],
@@ -427,7 +429,19 @@ function postgresAvailable(): boolean {
   }
 }
 
+/** A server left on a bench port would be measured instead of ours: refuse to start over it. */
+async function assertPortsFree(): Promise<void> {
+  for (const url of [APP, SANDBOX]) {
+    const answered = await fetch(url).then(
+      () => true,
+      () => false,
+    );
+    if (answered) throw new Error(`${url} is already in use: stop what runs there, then bench again`);
+  }
+}
+
 async function main() {
+  await assertPortsFree();
   if (!fs.existsSync(".next/BUILD_ID")) execSync("npx next build", { stdio: "inherit" });
   const stores = (process.env.BENCH_STORES ?? "pglite,postgres").split(",");
   const all = stores.includes("pglite") ? [await runOnce("pglite", undefined)] : [];
