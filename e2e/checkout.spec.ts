@@ -338,3 +338,35 @@ test.describe("on a 1280 px screen", () => {
     await expectNoAxeViolations(page);
   });
 });
+
+test("a second tab that was left on the form learns the checkout is already paid, and nothing is charged", async ({
+  page,
+  context,
+  request,
+}) => {
+  const session = await createSession(request);
+  const stale = await context.newPage();
+  await open(stale, session.url);
+  await choose(stale, "dynamic-qr");
+
+  // The shopper pays in the first tab…
+  await open(page, session.url);
+  await choose(page, "dynamic-qr");
+  await page.getByTestId("charge").tap();
+  await expect(page.getByTestId("payment-status")).toHaveAttribute("data-status", "pending");
+  const pay = (await readSession(request, session.id)).payments![0]!;
+  const approve = await request.post(
+    `${e2eUrls.sandbox}/control/payments/${pay.provider_payment_id}/complete`,
+    {
+      headers: { authorization: `Bearer ${sentinel}` },
+    },
+  );
+  expect(approve.status()).toBe(200);
+  await expect(page.getByTestId("payment-status")).toHaveAttribute("data-status", "completed");
+
+  // …then taps Pay in the forgotten tab.
+  await stale.getByTestId("charge").tap();
+  await expect(stale.getByTestId("create-closed")).toBeVisible();
+  expect((await readSession(request, session.id)).payments).toHaveLength(1);
+  await closeTab(stale);
+});

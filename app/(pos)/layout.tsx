@@ -11,7 +11,7 @@ export default async function PosLayout({ children }: { children: React.ReactNod
   const locale = await getRequestLocale();
   return (
     <>
-      <nav aria-label={translate(locale, "nav.main")} className="flex items-center gap-2 px-4 print:hidden">
+      <nav aria-label={translate(locale, "nav.main")} className="flex items-center gap-5 px-4 print:hidden">
         <Link
           href="/register"
           className="min-h-touch inline-flex items-center font-semibold underline-offset-4 hover:underline"

@@ -69,6 +69,12 @@ export function CreateStatus({
           </Link>
         </p>
       );
+    case "closed":
+      return (
+        <p role="alert" className="rounded-lg bg-danger/10 p-3 font-medium" data-testid="create-closed">
+          {t("create.closed")}
+        </p>
+      );
     case "failed":
       return (
         <p role="alert" className="rounded-lg bg-danger/10 p-3 font-medium text-danger">

@@ -19,6 +19,7 @@ export type CreateState =
   | { kind: "duplicate-reference" }
   | { kind: "invalid"; fields: FieldIssue[] }
   | { kind: "signed-out" }
+  | { kind: "closed" }
   | { kind: "failed" };
 
 export function useCreatePayment({ url, onCreated }: { url: string; onCreated: (payment: Payment) => void }) {
@@ -75,6 +76,8 @@ export function useCreatePayment({ url, onCreated }: { url: string; onCreated: (
       attempt.current = null;
       const code = body?.error.code;
       if (response!.status === 401) setState({ kind: "signed-out" });
+      // A checkout that was paid or ran out while the shopper filled in the form.
+      else if (response!.status === 403 && code === "FORBIDDEN") setState({ kind: "closed" });
       else if (code === "PAYMENT_DECLINED") setState({ kind: "declined" });
       else if (code === "DUPLICATE_REFERENCE") setState({ kind: "duplicate-reference" });
       else if (code === "VALIDATION_ERROR" && body?.error.fields?.length)
