@@ -321,3 +321,26 @@ test("Send again and Switch to QR start new attempts that keep the cashier's not
   expect(third).toMatchObject({ method: "dynamic-qr", status: "pending", reference: "TABLE 9-3" });
   await expect(page.getByTestId("payment-qr")).toBeVisible();
 });
+
+test("the paid screen prints as a receipt, and the outcome sound choice is remembered", async ({ page }) => {
+  await signIn(page);
+  await ringUp(page, "4200", "dynamic-qr");
+  await fillDetails(page);
+  const payment = await charge(page);
+  await customerActs(page, payment.payment_url!, approveQr);
+  await expect(page.getByTestId("outcome-completed")).toBeVisible();
+
+  const sound = page.getByRole("checkbox", { name: "Sound on outcome" });
+  await expect(sound).not.toBeChecked(); // off until the cashier turns it on
+  await sound.check();
+  await page.reload();
+  await expect(page.getByRole("checkbox", { name: "Sound on outcome" })).toBeChecked();
+
+  // On paper: the sale and the shop, none of the screen's chrome or buttons.
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByText("Receipt", { exact: true })).toBeVisible();
+  await expect(page.getByTestId("completed-details")).toContainText("4,200");
+  await expect(page.getByTestId("new-sale")).toBeHidden();
+  await expect(page.getByRole("navigation")).toBeHidden();
+  await expect(page.getByTestId("sandbox-ribbon")).toBeHidden();
+});
