@@ -1,7 +1,7 @@
 "use client";
 
-import { Button } from "@/components/ui/button";
 import type { Payment } from "@/lib/api-types";
+import { NextAttemptButtons } from "./next-attempt-buttons";
 import type { PaymentActions } from "./payment-actions";
 import { useAudienceI18n, type Audience } from "./use-audience-i18n";
 
@@ -35,14 +35,12 @@ export function PaymentFailure({
         {t(title)}
       </h2>
       <p>{t(reason)}</p>
-      <div className="flex flex-wrap justify-center gap-2 print:hidden">
-        <Button onClick={() => actions.newAttempt()} disabled={actions.busy} data-testid="try-again">
-          {t("outcome.tryAgain")}
-        </Button>
-        <Button variant="secondary" onClick={actions.changeMethod}>
-          {t("outcome.changeMethod")}
-        </Button>
-      </div>
+      <NextAttemptButtons
+        actions={actions}
+        again={t("outcome.tryAgain")}
+        other={t("outcome.changeMethod")}
+        againTestId="try-again"
+      />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import type { Payment } from "@/lib/api-types";
 import { formatAmount } from "@/lib/format";
 import { isPaid, isTerminal } from "@/lib/payment-status";
 import { Countdown, useClockOffset, useDeadlinePassed } from "./countdown";
+import { NextAttemptButtons } from "./next-attempt-buttons";
 import { CompletedDetails, SoundToggle } from "./outcome";
 import { playOutcome } from "./outcome-sound";
 import { PayView } from "./pay-view";
@@ -116,14 +117,11 @@ export function PaymentScreen({
           data-testid="qr-mismatch"
         >
           <p className="font-semibold text-danger">{t("pay.qrMismatch")}</p>
-          <div className="flex flex-wrap justify-center gap-2">
-            <Button onClick={() => actions.newAttempt()} disabled={actions.busy}>
-              {t("outcome.newQr")}
-            </Button>
-            <Button variant="secondary" onClick={actions.changeMethod}>
-              {t("outcome.changeMethod")}
-            </Button>
-          </div>
+          <NextAttemptButtons
+            actions={actions}
+            again={t("outcome.newQr")}
+            other={t("outcome.changeMethod")}
+          />
         </div>
       ) : null}
 
@@ -183,14 +181,7 @@ export function PaymentScreen({
             {t("outcome.expiredTitle")}
           </h2>
           <p>{t("outcome.expiredNote")}</p>
-          <div className="flex flex-wrap justify-center gap-2 print:hidden">
-            <Button onClick={() => actions.newAttempt()} disabled={actions.busy}>
-              {t("outcome.newQr")}
-            </Button>
-            <Button variant="secondary" onClick={actions.changeMethod}>
-              {t("outcome.back")}
-            </Button>
-          </div>
+          <NextAttemptButtons actions={actions} again={t("outcome.newQr")} other={t("outcome.back")} />
         </div>
       ) : null}
 
