@@ -62,14 +62,8 @@ export function PosPaymentScreen({
       ...(method === "mobile" && initial.network ? { network: initial.network } : {}),
       // PayGrid cannot cancel the attempt this one replaces; the link lets a late payment of it be traced.
       metadata: { replaces: initial.id },
-      customer:
-        method === "card" || method === "tanqr" || initial.method === "card" || initial.method === "tanqr"
-          ? initial.customer
-          : {
-              firstname: initial.customer.firstname,
-              lastname: initial.customer.lastname,
-              email: initial.customer.email,
-            },
+      // The same customer; the server keeps only the fields the new method takes.
+      customer: initial.customer,
     });
   };
 

@@ -50,7 +50,7 @@ export function Register({ methods, merchantName }: { methods: MethodOption[]; m
   const hydrated = useHydrated();
 
   useEffect(() => {
-    // "Change method" and "Try again" on the payment screen come back here with the sale intact.
+    // "Change method" on the payment screen comes back here with the sale intact, to choose again.
     if (params.get("resume") !== "1") return;
     const draft = loadSaleDraft();
     if (!draft) return;
@@ -59,13 +59,7 @@ export function Register({ methods, merchantName }: { methods: MethodOption[]; m
     setAmount(draft.amount);
     setCurrency(draft.currency);
     setReference(draft.reference ?? "");
-    const again = params.get("method");
-    const option = methods.find((m) => m.method === again && m.configured);
-    if (option) {
-      setChosen(option);
-      setStep("details");
-    }
-  }, [params, methods]);
+  }, [params]);
 
   const onCreated = useCallback(
     (payment: { id: string }) => router.push(`/payments/${payment.id}`),
