@@ -15,13 +15,11 @@ import { startSandboxServer } from "../lib/sandbox/node-server";
 import {
   SANDBOX_PAYGRID_API_KEY,
   SANDBOX_PAYGRID_WEBHOOK_SIGNING_KEY,
-} from "../lib/sandbox/paygrid/defaults";
-import type { PayGridSandboxSettings } from "../lib/sandbox/paygrid/settings";
-import {
   SANDBOX_SPLASHPAY_API_KEY,
   SANDBOX_SPLASHPAY_API_SECRET,
   SANDBOX_SPLASHPAY_WEBHOOK_SECRET,
-} from "../lib/sandbox/splashpay/defaults";
+} from "../lib/sandbox-credentials";
+import type { PayGridSandboxSettings } from "../lib/sandbox/paygrid/settings";
 import type { SplashPaySandboxSettings } from "../lib/sandbox/splashpay/settings";
 
 function fail(message: string): never {

@@ -13,9 +13,12 @@ import { createSplashPayAdapter } from "@/lib/server/providers/splashpay/adapter
 import type { PaymentProviderAdapter } from "@/lib/server/providers/adapter";
 import { receivePayGridWebhook } from "@/lib/server/webhooks/receive-paygrid-webhook";
 import { receiveSplashPayWebhook } from "@/lib/server/webhooks/receive-splashpay-webhook";
-import { SANDBOX_SPLASHPAY_API_KEY, SANDBOX_SPLASHPAY_API_SECRET } from "@/lib/sandbox/splashpay/defaults";
+import {
+  SANDBOX_PAYGRID_API_KEY,
+  SANDBOX_SPLASHPAY_API_KEY,
+  SANDBOX_SPLASHPAY_API_SECRET,
+} from "@/lib/sandbox-credentials";
 import type { SettingsPatch, SplashPaySandboxSettings } from "@/lib/sandbox/splashpay/settings";
-import { SANDBOX_PAYGRID_API_KEY } from "@/lib/sandbox/paygrid/defaults";
 import type { PayGridSandboxSettings } from "@/lib/sandbox/paygrid/settings";
 import { startSandboxServer } from "@/lib/sandbox/node-server";
 import type { TestStore } from "./databases";

@@ -3,12 +3,13 @@ import { randomBytes, randomInt } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { SANDBOX_PAYGRID_API_KEY, SANDBOX_PAYGRID_WEBHOOK_SIGNING_KEY } from "@/lib/sandbox/paygrid/defaults";
 import {
+  SANDBOX_PAYGRID_API_KEY,
+  SANDBOX_PAYGRID_WEBHOOK_SIGNING_KEY,
   SANDBOX_SPLASHPAY_API_KEY,
   SANDBOX_SPLASHPAY_API_SECRET,
   SANDBOX_SPLASHPAY_WEBHOOK_SECRET,
-} from "@/lib/sandbox/splashpay/defaults";
+} from "@/lib/sandbox-credentials";
 
 // The only reader of process.env (architecture.md). Everything else asks getEnv().
 

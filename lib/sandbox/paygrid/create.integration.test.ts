@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { KEY, paymentBody, startTestSandbox, type TestSandbox } from "./test-support";
+import { KEY, paymentBody, startTestSandbox, type TestSandbox } from "@/test/paygrid-sandbox";
 
 // POST /api/v1/payments over real HTTP: errors per type, check order (S11), idempotency (S12–S14),
 // duplicate references (S15), record shape (S16–S19), magic phones (§17.3), list/404/405 (S25, S29, S36).

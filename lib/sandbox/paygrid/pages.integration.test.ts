@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseEmv } from "@/lib/emv-qr";
-import { paymentBody, startTestSandbox, type TestSandbox } from "./test-support";
+import { paymentBody, startTestSandbox, type TestSandbox } from "@/test/paygrid-sandbox";
 
 // The simulated customer (§17.4) and what qr_code holds (§17.6).
 

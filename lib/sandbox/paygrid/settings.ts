@@ -9,7 +9,7 @@ import {
   type QrMerchantSettings,
 } from "../shared/settings-schemas";
 import type { WebhookFaults } from "../shared/webhook-dispatcher";
-import { SANDBOX_PAYGRID_API_KEY, SANDBOX_PAYGRID_WEBHOOK_SIGNING_KEY } from "./defaults";
+import { SANDBOX_PAYGRID_API_KEY, SANDBOX_PAYGRID_WEBHOOK_SIGNING_KEY } from "@/lib/sandbox-credentials";
 
 // Every open point of paygrid.md §17 is a setting so tests can steer the simulated provider.
 

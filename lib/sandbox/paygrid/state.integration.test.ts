@@ -8,7 +8,7 @@ import {
   startTestSandbox,
   type Receiver,
   type TestSandbox,
-} from "./test-support";
+} from "@/test/paygrid-sandbox";
 
 // Persistence across restarts, refunds (S32), the merchant profile and balance (S33).
 

@@ -10,7 +10,7 @@ import {
   type Captured,
   type Receiver,
   type TestSandbox,
-} from "./test-support";
+} from "@/test/paygrid-sandbox";
 
 // Webhook and callback delivery (§10, §17.5), control transitions (§17.3), expiry (S20), auto outcomes,
 // refresh (S31) and the events trail (S30), all observed by a real HTTP receiver.

@@ -5,10 +5,15 @@ import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseEmv } from "@/lib/emv-qr";
 import { decodeQrImage } from "@/lib/decode-qr-png";
-import { sleep, startReceiver, waitUntil, type Receiver } from "../paygrid/test-support";
-import { SANDBOX_SPLASHPAY_WEBHOOK_SECRET } from "./defaults";
+import { sleep, startReceiver, waitUntil, type Receiver } from "@/test/paygrid-sandbox";
+import { SANDBOX_SPLASHPAY_WEBHOOK_SECRET } from "@/lib/sandbox-credentials";
 import { STRING_FIELDS } from "./validate-create";
-import { expectedSignature, startSplashSandbox, tanqrBody, type SplashTestSandbox } from "./test-support";
+import {
+  expectedSignature,
+  startSplashSandbox,
+  tanqrBody,
+  type SplashTestSandbox,
+} from "@/test/splashpay-sandbox";
 
 // The SplashPay sandbox over HTTP, as splashpay.md §10 specifies it.
 

@@ -12,7 +12,7 @@ import {
   SANDBOX_SPLASHPAY_API_KEY,
   SANDBOX_SPLASHPAY_API_SECRET,
   SANDBOX_SPLASHPAY_WEBHOOK_SECRET,
-} from "./defaults";
+} from "@/lib/sandbox-credentials";
 
 // Every open point of splashpay.md §10.2 (S1–S29) is a setting so tests can steer the simulated provider.
 

@@ -1,12 +1,8 @@
-import { getEnv } from "@/lib/server/env";
-import { mountSandbox } from "@/lib/server/sandbox/mount-sandbox";
-import { getPayGridSandbox } from "@/lib/server/sandbox/paygrid-instance";
+import { payGridSandboxRoute as handle } from "@/app/sandbox/mount-sandbox";
 
-// The built-in PayGrid provider, mounted only in sandbox mode (paygrid.md §17.1).
+// The built-in PayGrid provider, mounted only in sandbox mode (README "The sandbox").
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
-
-const handle = mountSandbox(() => getEnv().paygrid.mode === "sandbox", getPayGridSandbox);
 
 export { handle as GET, handle as POST, handle as PUT, handle as DELETE, handle as PATCH };

@@ -1,12 +1,8 @@
-import { getEnv } from "@/lib/server/env";
-import { mountSandbox } from "@/lib/server/sandbox/mount-sandbox";
-import { getSplashPaySandbox } from "@/lib/server/sandbox/splashpay-instance";
+import { splashPaySandboxRoute as handle } from "@/app/sandbox/mount-sandbox";
 
-// The built-in SplashPay provider, mounted only in sandbox mode (splashpay.md §10.1).
+// The built-in SplashPay provider, mounted only in sandbox mode (README "SplashPay sandbox").
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
-
-const handle = mountSandbox(() => getEnv().splashpay.mode === "sandbox", getSplashPaySandbox);
 
 export { handle as GET, handle as POST, handle as PUT, handle as DELETE, handle as PATCH };

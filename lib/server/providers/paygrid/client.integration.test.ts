@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandboxServer, type SandboxServer } from "@/lib/sandbox/node-server";
-import { SANDBOX_PAYGRID_API_KEY } from "@/lib/sandbox/paygrid/defaults";
+import { SANDBOX_PAYGRID_API_KEY } from "@/lib/sandbox-credentials";
 import { createPayGridClient, type PayGridClientOptions } from "./client";
 import { PayGridError } from "./errors";
 import type { PayGridCreateBody, PayGridPaymentType } from "./schemas";

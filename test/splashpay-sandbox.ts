@@ -1,9 +1,9 @@
 import { createHmac } from "node:crypto";
-import { startSandboxServer, type SandboxServer } from "../node-server";
-import { requestJson, type ApiResult } from "../paygrid/test-support";
-import { SANDBOX_SPLASHPAY_API_KEY, SANDBOX_SPLASHPAY_API_SECRET } from "./defaults";
-import type { SplashPaySandboxOptions } from "./handler";
-import type { SplashPaySandboxSettings } from "./settings";
+import { startSandboxServer, type SandboxServer } from "@/lib/sandbox/node-server";
+import { requestJson, type ApiResult } from "./paygrid-sandbox";
+import { SANDBOX_SPLASHPAY_API_KEY, SANDBOX_SPLASHPAY_API_SECRET } from "@/lib/sandbox-credentials";
+import type { SplashPaySandboxOptions } from "@/lib/sandbox/splashpay/handler";
+import type { SplashPaySandboxSettings } from "@/lib/sandbox/splashpay/settings";
 
 // Shared by the SplashPay sandbox's integration tests: the standalone server (SplashPay under /splashpay)
 // and the documented request body.

@@ -1,9 +1,9 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { startSandboxServer, type SandboxServer } from "../node-server";
-import { SANDBOX_PAYGRID_API_KEY, SANDBOX_PAYGRID_WEBHOOK_SIGNING_KEY } from "./defaults";
-import type { PayGridSandboxOptions } from "./handler";
-import type { PayGridSandboxSettings } from "./settings";
+import { startSandboxServer, type SandboxServer } from "@/lib/sandbox/node-server";
+import { SANDBOX_PAYGRID_API_KEY, SANDBOX_PAYGRID_WEBHOOK_SIGNING_KEY } from "@/lib/sandbox-credentials";
+import type { PayGridSandboxOptions } from "@/lib/sandbox/paygrid/handler";
+import type { PayGridSandboxSettings } from "@/lib/sandbox/paygrid/settings";
 
 // Shared by the sandbox's integration tests: a sandbox on an ephemeral port and a webhook receiver.
 
