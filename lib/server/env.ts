@@ -10,7 +10,7 @@ import {
   SANDBOX_SPLASHPAY_WEBHOOK_SECRET,
 } from "@/lib/sandbox/splashpay/defaults";
 
-// The only reader of process.env (architecture.md). Everything else asks getEnv().
+// The only reader of process.env (docs/architecture.md#secrets). Everything else asks getEnv().
 
 const optional = z
   .string()

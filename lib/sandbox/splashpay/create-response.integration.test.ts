@@ -104,7 +104,7 @@ describe("SplashPay sandbox: create response", () => {
     expect(x0 / moduleSize).toBe(4);
   });
 
-  it("reproduces the golden vector T6 exactly (tanqr.md §8.1)", async () => {
+  it("reproduces the golden vector T6 exactly (docs/providers.md#tanqr-sandbox-payload)", async () => {
     await sb.settings({ qrMerchant: { name: "YN RESTAURANTS" }, exposeQrPayload: true });
     try {
       const res = await sb.create(tanqrBody({ reference: "CIR-6723e8ss6" }));

@@ -2,7 +2,7 @@ import { getEnv } from "@/lib/server/env";
 import { mountSandbox } from "@/lib/server/sandbox/mount-sandbox";
 import { getPayGridSandbox } from "@/lib/server/sandbox/paygrid-instance";
 
-// The built-in PayGrid provider, mounted only in sandbox mode (paygrid.md §17.1).
+// The built-in PayGrid provider, mounted only in sandbox mode (docs/providers.md#paygrid-sandbox).
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";

@@ -2,7 +2,7 @@ import { getEnv } from "@/lib/server/env";
 import { mountSandbox } from "@/lib/server/sandbox/mount-sandbox";
 import { getSplashPaySandbox } from "@/lib/server/sandbox/splashpay-instance";
 
-// The built-in SplashPay provider, mounted only in sandbox mode (splashpay.md §10.1).
+// The built-in SplashPay provider, mounted only in sandbox mode (docs/providers.md#splashpay-sandbox).
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
