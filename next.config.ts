@@ -14,7 +14,7 @@ const nextConfig: NextConfig = {
   // PGlite ships its own WASM and data files; bundling it breaks their lookup, so it stays external.
   serverExternalPackages: ["@electric-sql/pglite", "pg"],
   poweredByHeader: false,
-  // SSE must never be gzip-buffered by the Node server (api.md: "never compressed").
+  // SSE must never be gzip-buffered by the Node server (docs/api.md#live-status: "never compressed").
   compress: false,
   async headers() {
     return [

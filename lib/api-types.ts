@@ -1,6 +1,6 @@
 import type { PaymentStatus } from "@/lib/payment-status";
 
-// The JSON shapes of api.md as browsers receive them. Server code builds them in lib/server/*-json.ts.
+// The JSON shapes of docs/api.md as browsers receive them. Server code builds them in lib/server/*-json.ts.
 
 export interface PaymentCustomer {
   firstname?: string;

@@ -2,7 +2,7 @@ import jsQR from "jsqr";
 import { PNG } from "pngjs";
 
 // Node only (pngjs), like lib/sandbox: the server's QR-matches-sale check and the sandbox tests use it.
-// SplashPay returns its TANQR only as a PNG (splashpay.md §5.3), so checking the payload means reading the
+// SplashPay returns its TANQR only as a PNG (docs/providers.md#splashpay-create), so checking the payload means reading the
 // image like a customer's phone would. Undefined when the bytes are not a PNG or hold no readable QR.
 
 export function decodeQrPng(png: Uint8Array): string | undefined {

@@ -1,7 +1,7 @@
 import { compareDecimalStrings } from "@/lib/money";
 
 // EMVCo merchant-presented QR (TANQR is built on it): parse, CRC, build, and the QR-matches-sale check
-// (tanqr.md). Universal: runs in the browser and on the server, so no Buffer.
+// (docs/providers.md#tanqr-format). Universal: runs in the browser and on the server, so no Buffer.
 
 export function crc16CcittFalse(s: string): string {
   let crc = 0xffff;
@@ -106,7 +106,7 @@ function tlv(id: string, value: string): string {
 // LEN counts characters; keeping text to printable ASCII makes characters equal bytes for every reader.
 const ascii = (s: string) => s.replace(/[^\x20-\x7e]/g, "");
 
-/** A dynamic TANQR payload as the sandboxes build it (tanqr.md §8.1); golden vector T6. */
+/** A dynamic TANQR payload as the sandboxes build it (docs/providers.md#tanqr-sandbox-payload); golden vector T6. */
 export function buildDynamicTanqr(input: {
   merchant: TanqrMerchant;
   amount: string;
@@ -148,7 +148,7 @@ export type SaleCheck =
       detail: string;
     };
 
-/** Does this QR charge exactly the sale? (tanqr.md §7.2) */
+/** Does this QR charge exactly the sale? (docs/providers.md#tanqr-check) */
 export function checkQrMatchesSale(
   payload: string,
   sale: { amount: string; currencyNumeric: string; requireTanqr?: boolean },

@@ -1,7 +1,7 @@
 import { isCurrency, parseAmount, formatMoney, type Currency } from "@/lib/money";
 import type { Locale } from "@/lib/i18n";
 
-// Display formatting for screens: amounts arrive as exact decimal strings (api.md) and are shown with
+// Display formatting for screens: amounts arrive as exact decimal strings (docs/api.md#payment-object) and are shown with
 // Intl for the cashier's language; times are shown in Tanzania's time zone whatever the device says.
 
 const LOCALE_TAG: Record<Locale, string> = { sw: "sw-TZ", en: "en-TZ" };

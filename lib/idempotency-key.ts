@@ -1,4 +1,4 @@
-// One key per payment attempt, made in the browser (architecture.md "Never charge twice").
+// One key per payment attempt, made in the browser (docs/architecture.md#never-charge-twice).
 // crypto.randomUUID exists only in secure contexts, and a shop's POS tablet often reaches Malipo over
 // plain http on the local network; getRandomValues works everywhere.
 

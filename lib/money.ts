@@ -62,7 +62,7 @@ export function toMajorString(minor: number, currency: Currency): string {
   return /^0*$/.test(fraction) ? whole : `${whole}.${fraction}`;
 }
 
-/** Exactly two decimals, as EMVCo tag 54 is written (tanqr.md §8.1): 100000 TZS → "1000.00". */
+/** Exactly two decimals, as EMVCo tag 54 is written (docs/providers.md#tanqr-sandbox-payload): 100000 TZS → "1000.00". */
 export function toMajorFixed(minor: number, currency: Currency): string {
   const { whole, fraction } = split(minor, currency);
   return `${whole}.${fraction.padEnd(2, "0").slice(0, 2)}`;

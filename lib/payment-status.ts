@@ -1,4 +1,4 @@
-// The payment state machine (api.md): creating → pending → processing → completed | failed | cancelled |
+// The payment state machine (docs/api.md#payment-object): creating → pending → processing → completed | failed | cancelled |
 // expired; completed → partially_refunded → refunded. Transitions only move forward, so a late or
 // duplicated provider event can never undo a newer one.
 

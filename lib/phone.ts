@@ -1,4 +1,4 @@
-// Tanzanian phone numbers and mobile-money networks (paygrid.md §5.4, §5.5, §17.2 S8–S10).
+// Tanzanian phone numbers and mobile-money networks (docs/providers.md#paygrid-phones; S8–S10 in docs/providers.md#paygrid-sandbox).
 // Universal: the cashier's form normalizes as the cashier types, and the server checks the same way.
 
 export const NETWORKS = ["vodacom", "tigo", "airtel", "halotel", "ttcl"] as const;

@@ -1,4 +1,4 @@
-// Well-known credentials of the built-in sandbox providers (docs: README "The sandbox"). They are public test
+// Well-known credentials of the built-in sandbox providers (docs/providers.md#paygrid-sandbox, docs/providers.md#splashpay-sandbox). They are public test
 // values, not secrets. Two sides need the same values: the env module hands them to the app when a provider
 // runs in sandbox mode, and the sandbox accepts them by default. Both import them from here, so the product
 // never imports the sandbox and the values are still written once.

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { ApiErrorBody, FieldIssue, Payment } from "@/lib/api-types";
 import { newIdempotencyKey } from "@/lib/idempotency-key";
 
-// Starts one payment attempt and never charges twice (architecture.md principle 2): the attempt's
+// Starts one payment attempt and never charges twice (docs/architecture.md#never-charge-twice): the attempt's
 // Idempotency-Key is made once, kept while the answer is unknown (502, a dropped connection, a double
 // tap) and resent unchanged on every retry; only a definite answer ends the attempt and its key.
 

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { Payment } from "@/lib/api-types";
 import { isTerminal } from "@/lib/payment-status";
 
-// A payment's live status (architecture.md principle 3, ux.md "Live status"): server-sent events write
+// A payment's live status (docs/architecture.md#never-lose-a-status, docs/ux.md#live-status): server-sent events write
 // each frame into the react-query cache; while the stream is down the hook polls with backoff, and a
 // tab coming back to the foreground or back online checks at once. The newest state always wins, so a
 // slow poll can never put an older status back on screen.

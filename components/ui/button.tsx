@@ -1,6 +1,6 @@
 import type { ButtonHTMLAttributes } from "react";
 
-// Touch-first buttons: at least 44 px tall (ux.md), a visible focus ring from globals.css.
+// Touch-first buttons: at least 44 px tall (docs/ux.md#touch-targets), a visible focus ring from globals.css.
 
 type Variant = "primary" | "secondary" | "danger" | "ghost";
 

@@ -11,7 +11,7 @@ import {
   SANDBOX_SPLASHPAY_WEBHOOK_SECRET,
 } from "@/lib/sandbox-credentials";
 
-// The only reader of process.env (architecture.md). Everything else asks getEnv().
+// The only reader of process.env (docs/architecture.md#secrets). Everything else asks getEnv().
 
 const optional = z
   .string()

@@ -1,4 +1,4 @@
-// PayGrid's response bodies (paygrid.md §3): `{status, code, message, data, meta}` on success and
+// PayGrid's response bodies (docs/providers.md#paygrid-endpoints): `{status, code, message, data, meta}` on success and
 // `{status:"error", code, error_code, message, details?}` on failure, `code` echoing the HTTP status.
 
 export interface FieldIssue {

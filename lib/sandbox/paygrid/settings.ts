@@ -11,7 +11,7 @@ import {
 import type { WebhookFaults } from "../shared/webhook-dispatcher";
 import { SANDBOX_PAYGRID_API_KEY, SANDBOX_PAYGRID_WEBHOOK_SIGNING_KEY } from "@/lib/sandbox-credentials";
 
-// Every open point of paygrid.md §17 is a setting so tests can steer the simulated provider.
+// Every open point of docs/providers.md#paygrid-sandbox is a setting so tests can steer the simulated provider.
 
 export const PAYMENT_TYPES = ["mobile", "card", "dynamic-qr"] as const;
 export type PaymentType = (typeof PAYMENT_TYPES)[number];

@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import { WebhookDispatcher, type DeliveryJob } from "../shared/webhook-dispatcher";
 import type { PayGridSandboxSettings } from "./settings";
 
-// Webhook and callback delivery as paygrid.md §10 and §17.5 describe, on the shared dispatcher: any 2xx
+// Webhook and callback delivery as docs/providers.md#paygrid-webhooks and #paygrid-sandbox describe, on the shared dispatcher: any 2xx
 // counts as delivered, every attempt carries a fresh X-MeetPay signature and delivery id.
 
 function signPayload(signingKey: string, timestamp: number, body: string): string {

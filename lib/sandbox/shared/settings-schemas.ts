@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { TanqrMerchant } from "@/lib/emv-qr";
 
 // Patch rules for the settings every sandbox shares (PUT /control/settings): delivery knobs and the
-// merchant data inside the TANQR payloads they build (tanqr.md §8.1).
+// merchant data inside the TANQR payloads they build (docs/providers.md#tanqr-sandbox-payload).
 
 export type QrMerchantSettings = TanqrMerchant;
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 
-// SplashPay's bodies (splashpay.md §4): `{ status: "success", code, message, data, meta: [], request_id }`
+// SplashPay's bodies (docs/providers.md#splashpay-endpoints): `{ status: "success", code, message, data, meta: [], request_id }`
 // and `{ status: "error", code, message }` — or, with errorShape "legacy", the SDK fixtures'
 // `{ success: false, code, message }` (S1). Errors never carry per-field detail (S3).
 

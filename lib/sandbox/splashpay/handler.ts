@@ -12,7 +12,7 @@ import { payAction, showPayPage } from "./pages";
 import { applySettingsPatch, defaultSettings, type SplashPaySandboxSettings } from "./settings";
 import { SplashPayStore } from "./store";
 
-// The SplashPay simulator as one web-standard handler (splashpay.md §10): `/api/v1/…` is what the real
+// The SplashPay simulator as one web-standard handler (docs/providers.md#splashpay-sandbox): `/api/v1/…` is what the real
 // provider serves, `/control/…` and `/pay/…` are the sandbox's own levers and the simulated customer.
 
 export type SplashPaySandboxOptions = SandboxOptions<SplashPaySandboxSettings>;

@@ -4,7 +4,7 @@ import { CURRENCY_NUMERIC } from "@/lib/money";
 import { toFixedAmount } from "../shared/amount";
 import type { SplashPaySandboxSettings } from "./settings";
 
-// `data.qr` (S10, S11): a real dynamic TANQR payload (tanqr.md §8.1) as a Base64 PNG, black on white with a
+// `data.qr` (S10, S11): a real dynamic TANQR payload (docs/providers.md#tanqr-sandbox-payload) as a Base64 PNG, black on white with a
 // 4-module quiet zone and error correction M. "wrong-amount" encodes amount + 1 TZS with a valid CRC, so
 // Malipo's QR-matches-sale check has something to refuse.
 

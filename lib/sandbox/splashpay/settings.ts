@@ -14,7 +14,7 @@ import {
   SANDBOX_SPLASHPAY_WEBHOOK_SECRET,
 } from "@/lib/sandbox-credentials";
 
-// Every open point of splashpay.md §10.2 (S1–S29) is a setting so tests can steer the simulated provider.
+// Every open point of docs/providers.md#splashpay-sandbox (S1–S29) is a setting so tests can steer the simulated provider.
 
 export const QR_MODES = ["tanqr", "wrong-amount"] as const;
 export type QrMode = (typeof QR_MODES)[number];

@@ -1,6 +1,6 @@
 import type { Step } from "../shared/step-timers";
 
-// The six official statuses (splashpay.md §5.5, S20); the last four are terminal.
+// The six official statuses (docs/providers.md#splashpay-statuses, S20); the last four are terminal.
 export const SPLASHPAY_STATUSES = [
   "pending",
   "processing",
@@ -21,7 +21,7 @@ export interface SplashPayment {
   /** The API key that created it: other key pairs never see it (S8). */
   apiKey: string;
   status: SplashPayStatus;
-  /** Hundredths of a shilling, like the PayGrid sandbox (../shared/amount). */
+  /** Hundredths of a shilling, like the PayGrid sandbox (lib/sandbox/shared/amount.ts). */
   amount: number;
   fee: number;
   currency: "TZS";

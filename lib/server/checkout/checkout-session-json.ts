@@ -8,7 +8,7 @@ export function checkoutUrl(id: string): string {
   return `${getEnv().publicBaseUrl}/checkout/${id}`;
 }
 
-/** The session as api.md shows it; `payments` only where the caller may see them. */
+/** The session as docs/api.md#checkout-sessions shows it; `payments` only where the caller may see them. */
 export function checkoutSessionJson(row: CheckoutSessionRow, payments?: PaymentJson[]) {
   const status = row.status === "open" && row.expiresAt.getTime() <= Date.now() ? "expired" : row.status;
   return {

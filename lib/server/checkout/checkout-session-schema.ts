@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { AmountError, CURRENCIES, parseAmount } from "@/lib/money";
 
-// POST /api/checkout-sessions (api.md). Amounts are exact decimal strings; URLs must be http(s).
+// POST /api/checkout-sessions (docs/api.md#checkout-sessions). Amounts are exact decimal strings; URLs must be http(s).
 
 const httpUrl = (what: string) =>
   z

@@ -1,6 +1,6 @@
 import "server-only";
 
-// The one error shape of api.md: { "error": { "code", "message", "fields"?, "retryable"? } }.
+// The one error shape of docs/api.md#errors: { "error": { "code", "message", "fields"?, "retryable"? } }.
 
 export type ApiErrorCode =
   | "UNAUTHENTICATED"

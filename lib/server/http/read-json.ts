@@ -3,7 +3,7 @@ import { ApiError } from "./api-error";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
-/** Reads the raw body with a size cap (api.md: bodies over 64 KiB → 413), without trusting Content-Length. */
+/** Reads the raw body with a size cap (docs/api.md#errors: bodies over 64 KiB → 413), without trusting Content-Length. */
 export async function readRawBody(request: Request, limit = MAX_BODY_BYTES): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > limit) throw new ApiError("PAYLOAD_TOO_LARGE", `The body is larger than ${limit} bytes.`);

@@ -6,7 +6,7 @@ import type { PaymentProviderAdapter } from "@/lib/server/providers/adapter";
 import { applyProviderEvent } from "./apply-provider-event";
 
 /**
- * Our 30-minute window, enforced where the provider would not (SplashPay TANQR, splashpay.md §5.6): once
+ * Our 30-minute window, enforced where the provider would not (SplashPay TANQR, docs/providers.md#splashpay-expiry): once
  * the deadline has passed and the provider still has the payment open, cancel it there so the code on
  * screen can no longer be paid, and record what the provider answers — cancelled, or the outcome it
  * reached meanwhile (a late success stays a success, flagged paid_after_expiry by the apply path).

@@ -7,7 +7,7 @@ import { checkQrMatchesSale, looksLikeEmv, type SaleCheck } from "@/lib/emv-qr";
 import { CURRENCY_NUMERIC, toMajorFixed, type Currency } from "@/lib/money";
 
 // Before a provider's QR is shown as payable, its EMVCo payload must carry the sale's amount and currency
-// and a valid CRC (tanqr.md §7.2). PayGrid sends the payload as text; SplashPay only as a PNG, which is read
+// and a valid CRC (docs/providers.md#tanqr-check). PayGrid sends the payload as text; SplashPay only as a PNG, which is read
 // here like a customer's phone would. A mismatch is logged as an incident and the code is never displayed.
 
 function payloadOf(state: Pick<ProviderPaymentState, "qrCode" | "qrImage">): string | SaleCheck | undefined {

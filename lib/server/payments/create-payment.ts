@@ -12,7 +12,7 @@ import { applyProviderEvent } from "./apply-provider-event";
 import { checkProviderQr } from "./check-provider-qr";
 import { attemptReference, newPaymentId } from "./ids";
 
-// Two-layer idempotency (architecture.md "Never charge twice"):
+// Two-layer idempotency (docs/architecture.md#never-charge-twice):
 //  1. our store keeps (scope, Idempotency-Key) → request hash + payment id, written with the payment row
 //     *before* the provider is called;
 //  2. the same key goes to the provider, so a retry after a crash, a timeout or a 502 replays there too.

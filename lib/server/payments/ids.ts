@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 
-// Prefixed, unguessable ids (architecture.md "Names"). 15 random bytes: collisions are not a concern.
+// Prefixed, unguessable ids (docs/architecture.md#names). 15 random bytes: collisions are not a concern.
 
 const ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no 0/O or 1/I: references get read aloud
 
@@ -21,7 +21,7 @@ export function newReference(): string {
 
 /**
  * The reference one attempt goes to the provider with. SplashPay refuses any reference it has ever seen
- * (splashpay.md S7), so a given one (the cashier's note, a checkout session's order number) gets a short
+ * (docs/providers.md#splashpay-sandbox, S7), so a given one (the cashier's note, a checkout session's order number) gets a short
  * suffix per attempt there; PayGrid refuses only a live duplicate, so its references stay as given.
  */
 export function attemptReference(provider: string, given: string | undefined): string {

@@ -2,7 +2,7 @@ import "server-only";
 import type { PaymentRow } from "@/lib/server/db/schema";
 import { toMajorString, type Currency } from "@/lib/money";
 
-/** The payment object of api.md. Amounts leave as decimal strings in major units. */
+/** The payment object of docs/api.md#payment-object. Amounts leave as decimal strings in major units. */
 export function paymentJson(row: PaymentRow) {
   return {
     id: row.id,

@@ -2,7 +2,7 @@ import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 
 // Both providers sign webhooks as hex(HMAC-SHA256(secret, "{timestamp}.{raw body}")) with the timestamp in
-// Unix seconds in its own header (paygrid.md §10.5, splashpay.md §7.4); only the header names and a prefix
+// Unix seconds in its own header (docs/providers.md#paygrid-webhooks, #splashpay-webhooks); only the header names and a prefix
 // differ. Neither provider rejects stale timestamps itself: the ±300 s window is ours to enforce.
 
 export type SignatureFailure = "missing_headers" | "bad_timestamp" | "stale_timestamp" | "bad_signature";

@@ -1,6 +1,6 @@
 import "server-only";
 
-// The outgoing-HTTP habits every provider client shares (architecture.md, "Outgoing HTTP"): a timeout per
+// The outgoing-HTTP habits every provider client shares (docs/architecture.md#outgoing-http): a timeout per
 // attempt, retries only for answers that may not have landed (network errors, timeouts, 5xx, 429) with
 // backoff and jitter, `Retry-After` honoured, and bodies read tolerantly.
 

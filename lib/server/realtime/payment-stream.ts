@@ -8,7 +8,7 @@ import { isPaymentStatus, isTerminal } from "@/lib/payment-status";
 import type { ListenHub } from "./listen-hub";
 import { SSE_PING, SSE_RETRY, sseFrame } from "./sse";
 
-// GET /api/payments/:id/events (api.md "Live status"): a retry hint, the current state at once (or a replay
+// GET /api/payments/:id/events (docs/api.md#live-status): a retry hint, the current state at once (or a replay
 // after Last-Event-ID), then a frame per logged event, a ping every 15 s, and the end after a terminal frame.
 
 const PING_MS = 15_000;

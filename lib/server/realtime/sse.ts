@@ -1,6 +1,6 @@
 import "server-only";
 
-// Server-sent events framing (api.md "Live status"). Frames are written by hand: the format is four
+// Server-sent events framing (docs/api.md#live-status). Frames are written by hand: the format is four
 // lines and a library would add nothing.
 
 export const SSE_HEADERS = {

@@ -83,14 +83,14 @@ export async function receivePayGridWebhook(
     log.warn("paygrid webhook without a known status", { paymentId: payment.id, status });
     return IGNORED;
   }
-  // paygrid.md §10.6: never fulfil on drift.
+  // docs/providers.md#paygrid-webhooks: never fulfil on drift.
   if (amountDrifted("paygrid", payment, amount, currency)) return IGNORED;
 
   const result = await applyProviderEvent(db, {
     paymentId: payment.id,
     status,
     source: "webhook",
-    // Webhooks dedupe on event_id; the one callback per payment on its transaction id (paygrid.md §10.2).
+    // Webhooks dedupe on event_id; the one callback per payment on its transaction id (docs/providers.md#paygrid-webhooks).
     dedupe: { provider: "paygrid", key: event ? event.event_id : `callback:${transactionId}` },
     providerEventId: event?.event_id,
     providerPaymentId: transactionId,

@@ -15,7 +15,7 @@ import {
   type WebhookAnswer,
 } from "./webhook-common";
 
-// POST /api/webhooks/splashpay (splashpay.md §7): the shared receiver steps with SplashPay's signature. Its
+// POST /api/webhooks/splashpay (docs/providers.md#splashpay-webhooks): the shared receiver steps with SplashPay's signature. Its
 // events carry no id and may come more than once, so they dedupe on (reference, status) — a repeat is
 // dropped while a later, different status still applies.
 

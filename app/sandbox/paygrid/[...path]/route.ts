@@ -1,6 +1,6 @@
 import { payGridSandboxRoute as handle } from "@/app/sandbox/mount-sandbox";
 
-// The built-in PayGrid provider, mounted only in sandbox mode (README "The sandbox").
+// The built-in PayGrid provider, mounted only in sandbox mode (docs/providers.md#paygrid-sandbox).
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";

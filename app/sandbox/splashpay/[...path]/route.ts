@@ -1,6 +1,6 @@
 import { splashPaySandboxRoute as handle } from "@/app/sandbox/mount-sandbox";
 
-// The built-in SplashPay provider, mounted only in sandbox mode (README "SplashPay sandbox").
+// The built-in SplashPay provider, mounted only in sandbox mode (docs/providers.md#splashpay-sandbox).
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";

@@ -7,7 +7,7 @@ import { createPayGridClient, type PayGridClient, type PayGridClientOptions } fr
 import { PayGridError } from "./errors";
 import type { PayGridCreateBody, PayGridPayment } from "./schemas";
 
-// Maps Malipo payments onto PayGrid's API (paygrid.md §5) and PayGrid's answers and errors back.
+// Maps Malipo payments onto PayGrid's API (docs/providers.md#paygrid-create) and PayGrid's answers and errors back.
 
 function state(payment: PayGridPayment): ProviderPaymentState {
   const status: PaymentStatus = isPaymentStatus(payment.status) ? payment.status : "pending";

@@ -6,7 +6,7 @@ import { createPayGridClient, type PayGridClientOptions } from "./client";
 import { PayGridError } from "./errors";
 import type { PayGridCreateBody, PayGridPaymentType } from "./schemas";
 
-// The client against our PayGrid sandbox over real HTTP (paygrid.md §17): the same wire format, errors,
+// The client against our PayGrid sandbox over real HTTP (docs/providers.md#paygrid-sandbox): the same wire format, errors,
 // idempotency and magic phones the app meets in sandbox mode.
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

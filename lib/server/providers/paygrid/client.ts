@@ -19,7 +19,7 @@ import {
   type PayGridPaymentEvent,
 } from "./schemas";
 
-// The typed HTTP client for PayGrid's payments API (paygrid.md §2–§9). Every attempt has its own timeout;
+// The typed HTTP client for PayGrid's payments API (docs/providers.md#paygrid-endpoints). Every attempt has its own timeout;
 // network errors, timeouts, 5xx and 429 are retried with backoff and, for creates, the SAME Idempotency-Key,
 // so a retry can only replay the payment, never charge twice. 4xx answers are final.
 

@@ -3,7 +3,7 @@ import { isRetryableStatus } from "../http-retry";
 import type { PayGridErrorDetails } from "./schemas";
 
 /**
- * The `error_code`s PayGrid documents (paygrid.md §11; the lowercase pair is the auth layer's), the ones our
+ * The `error_code`s PayGrid documents (docs/providers.md#paygrid-errors; the lowercase pair is the auth layer's), the ones our
  * sandbox invents for gaps in the docs (NOT_FOUND, RATE_LIMITED, §17.2), and the client's own for answers
  * that never arrived or made no sense (NETWORK_ERROR, TIMEOUT, BAD_RESPONSE).
  */

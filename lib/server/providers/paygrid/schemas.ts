@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 
-// PayGrid's wire shapes (paygrid.md §3, §6, §9, §10). Parsing is deliberately tolerant: the provider's
+// PayGrid's wire shapes (docs/providers.md#paygrid-endpoints, #paygrid-webhooks). Parsing is deliberately tolerant: the provider's
 // pages disagree with each other (§16), so only what we cannot work without is required and unknown
 // fields are dropped. Amounts stay the JSON numbers PayGrid sends; lib/money converts them exactly.
 

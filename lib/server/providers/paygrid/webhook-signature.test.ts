@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { signPayGridPayload, verifyPayGridSignature } from "./webhook-signature";
 
-// paygrid.md §10.5: the test vector computed independently in Python and Node.
+// docs/providers.md#paygrid-webhooks: the test vector computed independently in Python and Node.
 const KEY = "test_signing_key";
 const TS = "1767225600";
 const NOW_MS = 1767225600000;

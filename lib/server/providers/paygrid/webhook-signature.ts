@@ -2,7 +2,7 @@ import "server-only";
 import { timestampedHmac, verifyTimestampedHmac, type SignatureVerdict } from "../hmac-signature";
 
 // X-MeetPay-Signature: sha256=<hex(HMAC-SHA256(signing key, "{X-MeetPay-Timestamp}.{raw body}"))>
-// (paygrid.md §10.5), verified by the shared timestamped-HMAC check.
+// (docs/providers.md#paygrid-webhooks), verified by the shared timestamped-HMAC check.
 
 export type { SignatureFailure, SignatureVerdict } from "../hmac-signature";
 

@@ -9,7 +9,7 @@ import { createSplashPayClient, type SplashPayClient, type SplashPayClientOption
 import { SplashPayError } from "./errors";
 import type { SplashPayDynamicQrBody } from "./schemas";
 
-// Maps Malipo's TANQR payments onto SplashPay's Dynamic TANQR API (splashpay.md §5) and its answers and
+// Maps Malipo's TANQR payments onto SplashPay's Dynamic TANQR API (docs/providers.md#splashpay-create) and its answers and
 // errors back. SplashPay knows a payment only by our reference, so that is its provider id too.
 
 /** §5.5 plus the aliases third-party code maps defensively; unknown values read as still pending. */

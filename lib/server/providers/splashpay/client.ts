@@ -16,7 +16,7 @@ import {
   type SplashPayStatusRecord,
 } from "./schemas";
 
-// The typed HTTP client for SplashPay's Dynamic TANQR API (splashpay.md §2–§6). Every attempt has its own
+// The typed HTTP client for SplashPay's Dynamic TANQR API (docs/providers.md#splashpay-endpoints). Every attempt has its own
 // timeout; network errors, timeouts, 5xx and 429 are retried with backoff and, for creates, the SAME
 // Idempotency-Key. 4xx answers are final — including DUPLICATE_REQUEST, which SplashPay sends instead of
 // replaying (S7): the adapter decides what a duplicate means.

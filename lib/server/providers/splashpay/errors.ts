@@ -2,7 +2,7 @@ import "server-only";
 import { isRetryableStatus } from "../http-retry";
 
 /**
- * The codes SplashPay documents (splashpay.md §4), the ones our sandbox invents for the docs' gaps
+ * The codes SplashPay documents (docs/providers.md#splashpay-errors), the ones our sandbox invents for the docs' gaps
  * (PAYMENT_NOT_FOUND, PAYMENT_CANCELLED's refusal, PROVIDER_ERROR, RATE_LIMITED, §10.2), and the client's
  * own for answers that never arrived or made no sense.
  */

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 
-// SplashPay's wire shapes (splashpay.md §4–§7). Tolerant on purpose: the docs and the third-party code
+// SplashPay's wire shapes (docs/providers.md#splashpay-endpoints, #splashpay-webhooks). Tolerant on purpose: the docs and the third-party code
 // disagree (string vs number amounts, `status` vs legacy `success` envelopes), so only what we cannot work
 // without is required and unknown fields are dropped. Amounts stay as sent; lib/money parses them exactly.
 

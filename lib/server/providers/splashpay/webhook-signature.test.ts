@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { signSplashPayPayload, verifySplashPaySignature } from "./webhook-signature";
 
-// splashpay.md §7.4: the test vector, and one test per way a delivery can fail.
+// docs/providers.md#splashpay-webhooks: the test vector, and one test per way a delivery can fail.
 
 const SECRET = "test_webhook_secret";
 const TIMESTAMP = "1767225600";

@@ -2,7 +2,7 @@ import "server-only";
 import { timestampedHmac, verifyTimestampedHmac, type SignatureVerdict } from "../hmac-signature";
 
 // X-SPLASHPAY-SIGNATURE = lowercase hex(HMAC-SHA256(webhook secret, "{X-SPLASHPAY-TIMESTAMP}.{raw body}")),
-// no prefix (splashpay.md §7.4, S22); ±300 s (S23). The sandbox re-signs every retry, so the window holds.
+// no prefix (docs/providers.md#splashpay-webhooks, S22); ±300 s (S23). The sandbox re-signs every retry, so the window holds.
 
 export interface VerifySplashPaySignatureInput {
   rawBody: string | Uint8Array;

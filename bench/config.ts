@@ -1,0 +1,17 @@
+// The bench's fixed inputs. Ports can be moved (BENCH_APP_PORT, BENCH_SANDBOX_PORT) so a bench can run
+// beside other servers; the stream counts and the stores measured come from the environment too.
+
+export const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3200);
+export const SANDBOX_PORT = Number(process.env.BENCH_SANDBOX_PORT ?? 4210);
+export const APP = `http://127.0.0.1:${APP_PORT}`;
+export const SANDBOX = `http://127.0.0.1:${SANDBOX_PORT}`;
+export const SIGNING_KEY = "bench_signing_key";
+export const API_KEY = "sk_test_malipo_sandbox";
+export const CODE = "135790";
+export const STREAMS = Number(process.env.BENCH_STREAMS ?? 1000);
+export const BIG_STREAMS = Number(process.env.BENCH_BIG_STREAMS ?? 5000);
+export const WEBHOOK_RATE = 100;
+export const STORES = (process.env.BENCH_STORES ?? "pglite,postgres").split(",");
+export const VERBOSE = Boolean(process.env.BENCH_VERBOSE);
+
+export type Store = "pglite" | "postgres";

@@ -1,0 +1,92 @@
+import fs from "node:fs";
+import os from "node:os";
+import { BIG_STREAMS, STREAMS, WEBHOOK_RATE, type Store } from "./config";
+import { percentile, sorted } from "./measure";
+import type { measureWebhookToSse } from "./scenarios/webhook-to-sse";
+
+// One run's figures as the JSON saved in bench/results/, and the table printed at the end.
+
+export interface Measured {
+  store: Store;
+  create: { ours: number[]; direct: number[] };
+  sse: Awaited<ReturnType<typeof measureWebhookToSse>>;
+  streams: { baseline: number; at1000: number; before5k: number; at5000: number };
+  perSecond: number;
+}
+
+export function results({ store, create, sse, streams, perSecond }: Measured) {
+  const sortedLat = sorted(sse.latencies);
+  const sortedOurs = sorted(create.ours);
+  const sortedDirect = sorted(create.direct);
+  return {
+    when: new Date().toISOString(),
+    machine: {
+      cpus: os.cpus().length,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+    },
+    store,
+    a_webhook_to_sse_ms: {
+      streams: STREAMS,
+      rate_per_s: WEBHOOK_RATE,
+      samples: sse.latencies.length,
+      lost: sse.lost,
+      webhook_errors: sse.webhookErrors,
+      ack_p50: percentile(sorted(sse.acks), 50),
+      ack_p95: percentile(sorted(sse.acks), 95),
+      // [ms since start, webhook answered after ms, frame arrived after ms] for every 50th webhook
+      timeline_every_50th: sse.timeline.filter((_, i) => i % 50 === 0),
+      p50: percentile(sortedLat, 50),
+      p95: percentile(sortedLat, 95),
+      p99: percentile(sortedLat, 99),
+    },
+    b_memory_per_stream_kib: {
+      at_1000: (streams.at1000 - streams.baseline) / STREAMS,
+      at_5000: (streams.at5000 - streams.before5k) / BIG_STREAMS,
+    },
+    c_webhooks_persisted_per_s: perSecond,
+    d_create_ms: {
+      through_malipo: {
+        p50: percentile(sortedOurs, 50),
+        p95: percentile(sortedOurs, 95),
+        n: create.ours.length,
+      },
+      sandbox_direct: {
+        p50: percentile(sortedDirect, 50),
+        p95: percentile(sortedDirect, 95),
+        n: create.direct.length,
+      },
+    },
+  };
+}
+
+export type Results = ReturnType<typeof results>;
+
+export function printTable(all: Results[]) {
+  const f = (n: number) => n.toFixed(1);
+  const rows: Record<string, Record<string, string>> = {};
+  const row = (name: string, pick: (r: Results) => number) => {
+    rows[name] = Object.fromEntries(all.map((r) => [r.store, f(pick(r))]));
+  };
+  row("(a) webhook → SSE p50 ms", (r) => r.a_webhook_to_sse_ms.p50);
+  row("(a) webhook → SSE p95 ms", (r) => r.a_webhook_to_sse_ms.p95);
+  row("(a) webhook → SSE p99 ms", (r) => r.a_webhook_to_sse_ms.p99);
+  row(`(b) KiB per stream @${STREAMS}`, (r) => r.b_memory_per_stream_kib.at_1000);
+  row(`(b) KiB per stream @${BIG_STREAMS}`, (r) => r.b_memory_per_stream_kib.at_5000);
+  row("(c) webhooks persisted / s", (r) => r.c_webhooks_persisted_per_s);
+  row("(d) create via Malipo p50 ms", (r) => r.d_create_ms.through_malipo.p50);
+  row("(d) create via Malipo p95 ms", (r) => r.d_create_ms.through_malipo.p95);
+  row("(d) create direct p50 ms", (r) => r.d_create_ms.sandbox_direct.p50);
+  row("(d) create direct p95 ms", (r) => r.d_create_ms.sandbox_direct.p95);
+  console.log(
+    `\nMalipo benchmark (production build, standalone PayGrid sandbox, ${STREAMS} streams at ${WEBHOOK_RATE} webhooks/s)\n`,
+  );
+  console.table(rows);
+}
+
+export function save(all: Results[]): string {
+  fs.mkdirSync("bench/results", { recursive: true });
+  const file = `bench/results/${new Date().toISOString().replace(/[:.]/g, "-")}.json`;
+  fs.writeFileSync(file, `${JSON.stringify(all, null, 2)}\n`);
+  return file;
+}

@@ -1,0 +1,85 @@
+import http from "node:http";
+import { APP, BIG_STREAMS } from "../config";
+import { agent } from "../http";
+import { rssKb, settle } from "../measure";
+import type { Servers } from "../servers";
+import { createMore, type Created } from "./create";
+
+// SSE streams as a cashier's screen holds them, and (b) the server memory each open stream costs.
+
+export interface Streams {
+  /** Opens a payment's stream; resolves once its first frame (the current state) arrived. */
+  open: (id: string) => Promise<void>;
+  /** Called with the status of every later payment frame on that payment's stream. */
+  arrivals: Map<string, (status: string) => void>;
+  closeAll: () => void;
+}
+
+export function streamsOf(servers: Servers): Streams {
+  const open: http.ClientRequest[] = [];
+  const arrivals = new Map<string, (status: string) => void>();
+  const openStream = (id: string) =>
+    new Promise<void>((resolve, reject) => {
+      const req = http.get(
+        `${APP}/api/payments/${id}/events`,
+        { agent, headers: { cookie: servers.cookie } },
+        (res) => {
+          let buffer = "";
+          let first = true;
+          res.setEncoding("utf8");
+          res.on("data", (chunk: string) => {
+            buffer += chunk;
+            let end: number;
+            while ((end = buffer.indexOf("\n\n")) >= 0) {
+              const frame = buffer.slice(0, end);
+              buffer = buffer.slice(end + 2);
+              const data = /^data: (.*)$/m.exec(frame)?.[1];
+              if (!data) continue;
+              if (first) {
+                first = false;
+                resolve();
+                continue;
+              }
+              arrivals.get(id)?.((JSON.parse(data) as { status: string }).status);
+            }
+          });
+        },
+      );
+      req.on("error", reject);
+      open.push(req);
+    });
+  const closeAll = () => {
+    for (const req of open) req.destroy();
+    open.length = 0;
+  };
+  return { open: openStream, arrivals, closeAll };
+}
+
+/** Opens one stream per payment, 100 at a time; answers the RSS before and after, in KiB. */
+export async function openPerPayment(servers: Servers, streams: Streams, payments: Created[]) {
+  await settle();
+  const baseline = rssKb(servers.app.pid!);
+  for (let i = 0; i < payments.length; i += 100)
+    await Promise.all(payments.slice(i, i + 100).map((p) => streams.open(p.id)));
+  await settle();
+  return { baseline, after: rssKb(servers.app.pid!) };
+}
+
+/** (b) at the larger count: streams on fresh pending payments (several streams per payment). */
+export async function measureBigStreams(servers: Servers) {
+  const streams = streamsOf(servers);
+  const more = await createMore(servers, 500);
+  await settle();
+  const before = rssKb(servers.app.pid!);
+  for (let i = 0; i < BIG_STREAMS; i += 100) {
+    await Promise.all(
+      Array.from({ length: Math.min(100, BIG_STREAMS - i) }, (_, j) =>
+        streams.open(more[(i + j) % more.length]!.id),
+      ),
+    );
+  }
+  await settle();
+  const after = rssKb(servers.app.pid!);
+  streams.closeAll();
+  return { before, after };
+}
