@@ -120,14 +120,20 @@ describe("SplashPay sandbox: status, cancel, control, expiry, magic phones", () 
     ["255700000004", ["expired"]],
     ["255700000005", ["processing", "success"]],
   ])("magic buyer_phone %s → %j after the delay", async (phone, path) => {
-    const body = tanqrBody({ buyer_phone: phone });
-    await sb.create(body);
-    expect(await status(body.reference)).toBe("pending");
-    if (path.length === 2)
-      await waitUntil(async () => ((await status(body.reference)) === path[0] ? true : undefined));
-    await waitUntil(async () => ((await status(body.reference)) === path.at(-1) ? true : undefined));
-    await receiver.waitFor(() => hooksFor(body.reference).length === 1);
-    expect(hooksFor(body.reference)[0]!.json.event).toBe(`payment.${path.at(-1)}`);
+    // A one-second step, so a loaded machine still sees each status before the next (0.1 s raced the polls).
+    await sb.settings({ autoOutcomeDelaySeconds: 1 });
+    try {
+      const body = tanqrBody({ buyer_phone: phone });
+      await sb.create(body);
+      expect(await status(body.reference)).toBe("pending");
+      if (path.length === 2)
+        await waitUntil(async () => ((await status(body.reference)) === path[0] ? true : undefined));
+      await waitUntil(async () => ((await status(body.reference)) === path.at(-1) ? true : undefined));
+      await receiver.waitFor(() => hooksFor(body.reference).length === 1);
+      expect(hooksFor(body.reference)[0]!.json.event).toBe(`payment.${path.at(-1)}`);
+    } finally {
+      await sb.settings({ autoOutcomeDelaySeconds: 0.1 });
+    }
   });
 
   it("magic 255700000502: the first create with a key is a 502 and stores nothing; the retry succeeds", async () => {
