@@ -1,7 +1,7 @@
 import { getDatabase } from "@/lib/server/db/database";
 import { handleRouteError } from "@/lib/server/http/handle-route-error";
 import { readJson } from "@/lib/server/http/read-json";
-import { checkoutSessionJson } from "@/lib/server/checkout/checkout-session-json";
+import { checkoutSessionJson } from "@/lib/server/wire/checkout-session-json";
 import { createCheckoutSession } from "@/lib/server/checkout/create-checkout-session";
 import { requireMerchantOrCashier } from "@/lib/server/checkout/merchant-auth";
 

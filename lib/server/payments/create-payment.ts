@@ -7,7 +7,7 @@ import { getEnv } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/http/api-error";
 import { log } from "@/lib/server/log";
 import { ProviderFailure, type PaymentProviderAdapter } from "@/lib/server/providers/adapter";
-import { createPaymentSchema, type CreatePaymentRequest } from "@/lib/payment-schema";
+import type { PaymentRequest } from "@/lib/payment-schema";
 import { applyProviderEvent } from "./apply-provider-event";
 import { checkProviderQr } from "./check-provider-qr";
 import { attemptReference, newPaymentId } from "./ids";
@@ -34,6 +34,15 @@ export interface CreatePaymentContext {
   flights?: Map<string, Promise<CreatePaymentResult>>;
 }
 
+/**
+ * One payment attempt, already validated at the edge: POST /api/payments parses the body with
+ * createPaymentSchema, the checkout path builds it from the session row (paymentCommandSchema).
+ */
+export type CreatePaymentCommand = PaymentRequest & {
+  /** The attempt's Idempotency-Key (requireIdempotencyKey). */
+  idempotencyKey: string;
+};
+
 export interface CreatePaymentResult {
   payment: PaymentRow;
   created: boolean; // false: a replay of an earlier request with the same key
@@ -58,7 +67,7 @@ export function requireIdempotencyKey(value: string | null): string {
 }
 
 /** Hash of the validated request in a canonical form, so key order or spacing does not count as "different". */
-function requestHash(input: CreatePaymentRequest): string {
+function requestHash(input: PaymentRequest): string {
   const canonical = (value: unknown): unknown =>
     Array.isArray(value)
       ? value.map(canonical)
@@ -77,11 +86,10 @@ function requestHash(input: CreatePaymentRequest): string {
 
 export async function createPayment(
   ctx: CreatePaymentContext,
-  rawBody: unknown,
-  idempotencyKeyHeader: string | null,
+  command: CreatePaymentCommand,
 ): Promise<CreatePaymentResult> {
-  const key = requireIdempotencyKey(idempotencyKeyHeader);
-  const input = createPaymentSchema.parse(rawBody);
+  const { idempotencyKey: key, ...rest } = command;
+  const input: PaymentRequest = rest;
   const flightKey = `${ctx.ownerScope}\u0000${key}`;
   const inFlight = ctx.flights ?? instanceFlights;
   const running = inFlight.get(flightKey);
@@ -105,7 +113,7 @@ function reusedKey(): ApiError {
 
 async function createOnce(
   ctx: CreatePaymentContext,
-  input: CreatePaymentRequest,
+  input: PaymentRequest,
   key: string,
 ): Promise<CreatePaymentResult> {
   const env = getEnv();

@@ -5,11 +5,12 @@ import type { Db } from "@/lib/server/db/client";
 import { payments } from "@/lib/server/db/schema";
 import { ApiError } from "@/lib/server/http/api-error";
 import { PAYMENT_STATUSES } from "@/lib/payment-status";
-import { paymentJson } from "./payment-json";
+import { PAYMENT_METHODS } from "@/lib/payment-methods";
+import { paymentJson } from "@/lib/server/wire/payment-json";
 
 const querySchema = z.object({
   status: z.enum(PAYMENT_STATUSES).optional(),
-  method: z.enum(["dynamic-qr", "mobile", "card", "tanqr"]).optional(),
+  method: z.enum(PAYMENT_METHODS).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(200).optional(),
 });
