@@ -11,6 +11,7 @@ import type { PaymentRequest } from "@/lib/payment-schema";
 import { applyProviderEvent } from "./apply-provider-event";
 import { checkProviderQr } from "./check-provider-qr";
 import { attemptReference, newPaymentId } from "./ids";
+import { providerStateEvent } from "./provider-state-event";
 
 // Two-layer idempotency (architecture.md "Never charge twice"):
 //  1. our store keeps (scope, Idempotency-Key) → request hash + payment id, written with the payment row
@@ -224,13 +225,8 @@ async function callProvider(ctx: CreatePaymentContext, row: PaymentRow, key: str
   try {
     const state = await ctx.adapter(row.provider).create(row, key, callbackUrls(ctx, row));
     const qr = checkProviderQr(row, state);
-    const result = await applyProviderEvent(ctx.db, {
-      paymentId: row.id,
-      status: state.status,
-      source: "api",
+    const event = providerStateEvent(row.id, state, "api", {
       providerPaymentId: state.providerPaymentId,
-      providerReference: state.providerReference ?? null,
-      occurredAt: state.completedAt ?? undefined,
       patch: {
         qrCode: state.qrCode ?? null,
         qrImage: state.qrImage ?? null,
@@ -241,6 +237,7 @@ async function callProvider(ctx: CreatePaymentContext, row: PaymentRow, key: str
       },
       detail: qr.ok ? undefined : { qrCheck: qr },
     });
+    const result = await applyProviderEvent(ctx.db, event);
     return result.payment ?? row;
   } catch (error) {
     if (!(error instanceof ProviderFailure)) {
