@@ -10,8 +10,8 @@ export const FLOORS: readonly (readonly string[])[] = [
   ["loop", "locale", "db", "http"],
   ["auth", "providers", "wire"],
   ["payments"],
-  ["checkout", "webhooks", "realtime", "sandbox", "openapi"],
-  ["register-listeners"],
+  ["checkout", "webhooks", "realtime", "sandbox"],
+  ["register-listeners", "openapi"],
   ["start"],
 ];
 

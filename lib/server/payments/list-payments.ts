@@ -8,7 +8,7 @@ import { PAYMENT_STATUSES } from "@/lib/payment-status";
 import { PAYMENT_METHODS } from "@/lib/payment-methods";
 import { paymentJson } from "@/lib/server/wire/payment-json";
 
-const querySchema = z.object({
+export const listPaymentsQuerySchema = z.object({
   status: z.enum(PAYMENT_STATUSES).optional(),
   method: z.enum(PAYMENT_METHODS).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
@@ -32,7 +32,7 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
 }
 
 export async function listPayments(db: Db, scope: string, searchParams: URLSearchParams) {
-  const query = querySchema.parse(Object.fromEntries(searchParams));
+  const query = listPaymentsQuerySchema.parse(Object.fromEntries(searchParams));
   const conditions: SQL[] = [eq(payments.ownerScope, scope)];
   if (query.status) conditions.push(eq(payments.status, query.status));
   if (query.method) conditions.push(eq(payments.method, query.method));
