@@ -4,7 +4,7 @@ import { buttonClass } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import { currentRegister } from "@/lib/server/auth/current-register";
 import { getDatabase } from "@/lib/server/db/database";
-import { listPayments } from "@/lib/server/payments/list-payments";
+import { listPayments, parseListPaymentsQuery } from "@/lib/server/payments/list-payments";
 import { getRequestLocale } from "@/lib/server/locale";
 import { formatAmount, formatDateTime } from "@/lib/format";
 import { translate, type MessageKey } from "@/lib/i18n";
@@ -39,8 +39,10 @@ export default async function HistoryPage({
   if (cursor && cursor.length <= 200) query.set("cursor", cursor);
 
   const { db } = await getDatabase();
-  const page = await listPayments(db, `register:${register.registerId}`, query).catch(() =>
-    listPayments(db, `register:${register.registerId}`, new URLSearchParams({ limit: "25" })),
+  const scope = `register:${register.registerId}`;
+  // A cursor that does not decode falls back to the first page.
+  const page = await listPayments(db, scope, parseListPaymentsQuery(query)).catch(() =>
+    listPayments(db, scope, parseListPaymentsQuery(new URLSearchParams({ limit: "25" }))),
   );
   const older = new URLSearchParams(
     Object.entries({ status, method, cursor: page.next_cursor ?? undefined }).filter(

@@ -3,7 +3,7 @@ import { requireCashier } from "@/lib/server/auth/cashier";
 import { handleRouteError } from "@/lib/server/http/handle-route-error";
 import { readJson } from "@/lib/server/http/read-json";
 import { createPayment, requireIdempotencyKey } from "@/lib/server/payments/create-payment";
-import { listPayments } from "@/lib/server/payments/list-payments";
+import { listPayments, parseListPaymentsQuery } from "@/lib/server/payments/list-payments";
 import { paymentJson } from "@/lib/server/wire/payment-json";
 import { providerAdapter } from "@/lib/server/providers/registry";
 import { createPaymentSchema } from "@/lib/payment-schema";
@@ -32,7 +32,11 @@ export async function GET(request: Request) {
     const session = requireCashier(request);
     const { db } = await getDatabase();
     return Response.json(
-      await listPayments(db, `register:${session.registerId}`, new URL(request.url).searchParams),
+      await listPayments(
+        db,
+        `register:${session.registerId}`,
+        parseListPaymentsQuery(new URL(request.url).searchParams),
+      ),
     );
   } catch (error) {
     return handleRouteError(error);

@@ -11,10 +11,24 @@ import { deliverDueMerchantWebhooks } from "@/lib/server/webhooks/deliver-mercha
 import { testStores } from "@/test/databases";
 import { rejection } from "@/test/rejection";
 import { startHarness, type Harness } from "@/test/payments-harness";
-import { createCheckoutSession } from "./create-checkout-session";
+import { createCheckoutSession as createFromSessionCommand } from "./create-checkout-session";
 import { requireIdempotencyKey } from "@/lib/server/payments/create-payment";
-import { sessionPaymentSchema } from "./checkout-session-schema";
+import { createCheckoutSessionSchema, sessionPaymentSchema } from "./checkout-session-schema";
 import { createSessionPayment as createFromCommand } from "./create-session-payment";
+
+/** As POST /api/checkout-sessions calls it: the body is parsed at the edge. */
+async function createCheckoutSession(
+  db: Db,
+  createdBy: string,
+  body: unknown,
+  idempotencyKey: string | null,
+) {
+  return createFromSessionCommand(db, {
+    ...createCheckoutSessionSchema.parse(body),
+    createdBy,
+    idempotencyKey,
+  });
+}
 
 /** As the route calls it: the key and the body are parsed at the edge. */
 async function createSessionPayment(

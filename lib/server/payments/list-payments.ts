@@ -31,8 +31,14 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   return { createdAt, id };
 }
 
-export async function listPayments(db: Db, scope: string, searchParams: URLSearchParams) {
-  const query = listPaymentsQuerySchema.parse(Object.fromEntries(searchParams));
+export type ListPaymentsQuery = z.output<typeof listPaymentsQuerySchema>;
+
+/** GET /api/payments's query string, parsed at the edge. */
+export function parseListPaymentsQuery(searchParams: URLSearchParams): ListPaymentsQuery {
+  return listPaymentsQuerySchema.parse(Object.fromEntries(searchParams));
+}
+
+export async function listPayments(db: Db, scope: string, query: ListPaymentsQuery) {
   const conditions: SQL[] = [eq(payments.ownerScope, scope)];
   if (query.status) conditions.push(eq(payments.status, query.status));
   if (query.method) conditions.push(eq(payments.method, query.method));
