@@ -109,3 +109,14 @@ test("every answer carries the security headers", async ({ request }) => {
   expect(api.headers()["content-security-policy"]).toContain("default-src 'none'");
   expect(api.headers()["x-content-type-options"]).toBe("nosniff");
 });
+
+test("the OpenAPI document is served to anyone, and to a signed-in cashier alike", async ({ request }) => {
+  const anonymous = await request.get("/api/openapi.json");
+  expect(anonymous.status()).toBe(200);
+  const document = (await anonymous.json()) as { openapi: string; paths: Record<string, unknown> };
+  expect(document.openapi).toBe("3.1.0");
+  expect(Object.keys(document.paths)).toContain("/api/payments");
+  expect(await anonymous.text()).not.toContain(sentinel);
+  await signIn(request);
+  expect(await (await request.get("/api/openapi.json")).json()).toEqual(document);
+});

@@ -1,42 +1,13 @@
 import { z } from "zod";
+import { billingSchema, customerSchema } from "@/lib/customer";
 import { AmountError, CURRENCIES, parseAmount, type Currency } from "@/lib/money";
+import { METHOD_SPECS, minimumChargeMinor, PAYMENT_METHODS, type PaymentMethod } from "@/lib/payment-methods";
 import { canonicalNetwork, detectNetwork, normalizeTzPhone, stripPhone, NETWORKS } from "@/lib/phone";
 
 // One schema for the cashier's form (react-hook-form) and for POST /api/payments: the browser and the
-// server agree on every rule, and server field errors land on the same field paths.
-
-const name = (label: string) =>
-  z
-    .string({ error: `Enter the ${label}.` })
-    .trim()
-    .min(1, `Enter the ${label}.`)
-    .max(60, `The ${label} is too long.`);
-
-export const customerSchema = z.object({
-  firstname: name("first name"),
-  lastname: name("last name"),
-  email: z.string({ error: "Enter an email address." }).trim().pipe(z.email("Enter a valid email address.")),
-});
-
-export const billingSchema = customerSchema.extend({
-  address: z
-    .string({ error: "Enter the street address." })
-    .trim()
-    .min(1, "Enter the street address.")
-    .max(120),
-  city: z.string({ error: "Enter the city." }).trim().min(1, "Enter the city.").max(60),
-  state: z
-    .string({ error: "Enter the region or state." })
-    .trim()
-    .min(1, "Enter the region or state.")
-    .max(60),
-  postcode: z.string({ error: "Enter the postcode." }).trim().min(1, "Enter the postcode.").max(16),
-  country: z
-    .string({ error: "Enter the country." })
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z]{2}$/, "Use the two-letter country code, e.g. TZ."),
-});
+// server agree on every rule, and server field errors land on the same field paths. The checkout path
+// uses the same per-method details and rules with the session's amount in minor units
+// (`paymentCommandSchema`), so no amount ever goes back through a decimal string.
 
 const amount = z
   .string({ error: 'Enter the amount as a decimal string, e.g. "5000".' })
@@ -65,62 +36,108 @@ const network = z
   .refine((v) => v === undefined || canonicalNetwork(v) !== null, `Choose one of: ${NETWORKS.join(", ")}.`)
   .transform((v) => (v === undefined ? undefined : (canonicalNetwork(v) ?? undefined)));
 
-const common = {
-  amount,
+// What the customer or cashier chooses and types, per method: the provider, the phone and the customer.
+const details = {
+  "dynamic-qr": z.object({
+    provider: z.literal("paygrid"),
+    method: z.literal("dynamic-qr"),
+    phone: anyPhone,
+    network,
+    customer: customerSchema,
+  }),
+  mobile: z.object({
+    provider: z.literal("paygrid"),
+    method: z.literal("mobile"),
+    phone: z
+      .string({ error: "Enter the customer's mobile number." })
+      .trim()
+      .min(1, "Enter the customer's mobile number."),
+    network,
+    customer: customerSchema,
+  }),
+  card: z.object({
+    provider: z.literal("paygrid"),
+    method: z.literal("card"),
+    phone: anyPhone,
+    network,
+    customer: billingSchema,
+  }),
+  tanqr: z.object({
+    provider: z.literal("splashpay"),
+    method: z.literal("tanqr"),
+    phone: anyPhone,
+    network,
+    customer: billingSchema,
+  }),
+} satisfies Record<PaymentMethod, z.ZodObject>;
+
+const sale = {
   currency: z.enum(CURRENCIES, { error: `Choose one of ${CURRENCIES.join(", ")}.` }),
   reference,
   metadata: z.record(z.string(), z.unknown()).optional(),
-  network,
 };
 
-const qrInput = z.object({
-  provider: z.literal("paygrid"),
-  method: z.literal("dynamic-qr"),
-  ...common,
-  phone: anyPhone,
-  customer: customerSchema,
-});
+const chooseMethod = { error: `Choose a payment method: ${PAYMENT_METHODS.join(", ")}.` };
 
-const mobileInput = z.object({
-  provider: z.literal("paygrid"),
-  method: z.literal("mobile"),
-  ...common,
-  phone: z
-    .string({ error: "Enter the customer's mobile number." })
-    .trim()
-    .min(1, "Enter the customer's mobile number."),
-  customer: customerSchema,
-});
+type RuleInput = { method: PaymentMethod; currency: Currency; phone: string };
 
-const cardInput = z.object({
-  provider: z.literal("paygrid"),
-  method: z.literal("card"),
-  ...common,
-  phone: anyPhone,
-  customer: billingSchema,
-});
-
-const tanqrInput = z.object({
-  provider: z.literal("splashpay"),
-  method: z.literal("tanqr"),
-  ...common,
-  currency: z.literal("TZS", { error: "TANQR takes Tanzanian shillings (TZS) only." }),
-  phone: anyPhone,
-  customer: billingSchema,
-});
-
-/** Minimum charge per method and currency (PayGrid: 500 TZS for mobile money). */
-const MINIMUM_MINOR: Partial<Record<string, Partial<Record<Currency, number>>>> = { mobile: { TZS: 50_000 } };
-
-/** The smallest charge a method takes in a currency, in minor units; undefined when there is none. */
-export function minimumChargeMinor(method: string, currency: Currency): number | undefined {
-  return MINIMUM_MINOR[method]?.[currency];
+/** The rules that need the amount: the method's currencies and minimum, and the mobile number's form. */
+function checkRules(input: RuleInput, minor: number, ctx: z.RefinementCtx): void {
+  if (!(METHOD_SPECS[input.method].currencies as readonly string[]).includes(input.currency)) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["currency"],
+      message: "TANQR takes Tanzanian shillings (TZS) only.",
+    });
+  }
+  if (minor <= 0)
+    ctx.addIssue({ code: "custom", path: ["amount"], message: "The amount must be more than zero." });
+  const minimum = minimumChargeMinor(input.method, input.currency);
+  if (minimum !== undefined && minor < minimum) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["amount"],
+      message: `Mobile money takes at least ${minimum / 100} ${input.currency}.`,
+    });
+  }
+  if (input.method === "mobile") {
+    const ok =
+      input.currency === "TZS"
+        ? normalizeTzPhone(input.phone) !== null
+        : /^\d{10,15}$/.test(stripPhone(input.phone));
+    if (!ok) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["phone"],
+        message:
+          input.currency === "TZS"
+            ? "Enter a Tanzanian mobile number, e.g. 0712 345 678."
+            : "Enter the full international number (10 to 15 digits).",
+      });
+    }
+  }
 }
 
+/** The phone in one form, and the network the cashier chose or the Tanzanian number tells. */
+function normalize<T extends { method: PaymentMethod; phone: string; network?: string }>(input: T): T {
+  const phone =
+    input.method === "mobile" ? (normalizeTzPhone(input.phone) ?? stripPhone(input.phone)) : input.phone;
+  const tz = normalizeTzPhone(phone);
+  return { ...input, phone, network: input.network ?? (tz ? detectNetwork(tz) : undefined) };
+}
+
+/** POST /api/payments: the amount arrives as a decimal string in major units. */
 export const createPaymentSchema = z
-  .discriminatedUnion("method", [qrInput, mobileInput, cardInput, tanqrInput], {
-    error: "Choose a payment method: dynamic-qr, mobile, card or tanqr.",
-  })
+  .discriminatedUnion(
+    "method",
+    [
+      details["dynamic-qr"].extend({ amount, ...sale }),
+      details.mobile.extend({ amount, ...sale }),
+      details.card.extend({ amount, ...sale }),
+      details.tanqr.extend({ amount, ...sale }),
+    ],
+    chooseMethod,
+  )
   .superRefine((input, ctx) => {
     let minor = 0;
     try {
@@ -133,46 +150,28 @@ export const createPaymentSchema = z
       });
       return;
     }
-    if (minor <= 0)
-      ctx.addIssue({ code: "custom", path: ["amount"], message: "The amount must be more than zero." });
-    const minimum = minimumChargeMinor(input.method, input.currency);
-    if (minimum !== undefined && minor < minimum) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["amount"],
-        message: `Mobile money takes at least ${minimum / 100} ${input.currency}.`,
-      });
-    }
-    if (input.method === "mobile") {
-      const ok =
-        input.currency === "TZS"
-          ? normalizeTzPhone(input.phone) !== null
-          : /^\d{10,15}$/.test(stripPhone(input.phone));
-      if (!ok) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["phone"],
-          message:
-            input.currency === "TZS"
-              ? "Enter a Tanzanian mobile number, e.g. 0712 345 678."
-              : "Enter the full international number (10 to 15 digits).",
-        });
-      }
-    }
+    checkRules(input, minor, ctx);
   })
-  .transform((input) => {
-    const phone =
-      input.method === "mobile" ? (normalizeTzPhone(input.phone) ?? stripPhone(input.phone)) : input.phone;
-    const tz = normalizeTzPhone(phone);
-    return {
-      ...input,
-      phone,
-      amountMinor: parseAmount(input.amount, input.currency),
-      // The cashier may override the detected network; otherwise a Tanzanian number tells it.
-      network: input.network ?? (tz ? detectNetwork(tz) : undefined),
-    };
-  });
+  .transform(({ amount: major, ...input }) => ({
+    ...normalize(input),
+    amountMinor: parseAmount(major, input.currency),
+  }));
+
+/** The same details and rules for an amount already in minor units (a checkout session's). */
+export const paymentCommandSchema = z
+  .discriminatedUnion(
+    "method",
+    [
+      details["dynamic-qr"].extend({ amountMinor: z.number().int(), ...sale }),
+      details.mobile.extend({ amountMinor: z.number().int(), ...sale }),
+      details.card.extend({ amountMinor: z.number().int(), ...sale }),
+      details.tanqr.extend({ amountMinor: z.number().int(), ...sale }),
+    ],
+    chooseMethod,
+  )
+  .superRefine((input, ctx) => checkRules(input, input.amountMinor, ctx))
+  .transform((input) => normalize(input));
 
 export type CreatePaymentInput = z.input<typeof createPaymentSchema>;
-export type CreatePaymentRequest = z.output<typeof createPaymentSchema>;
-export type PaymentMethod = CreatePaymentRequest["method"];
+/** A validated payment request: amount in minor units, phone and network normalized. */
+export type PaymentRequest = z.output<typeof paymentCommandSchema>;

@@ -6,7 +6,13 @@ import type { AddressInfo } from "node:net";
 import type { Database } from "@/lib/server/db/client";
 import { resetEnvForTests } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/http/api-error";
-import { createPayment } from "@/lib/server/payments/create-payment";
+import {
+  createPayment,
+  requireIdempotencyKey,
+  type CreatePaymentCommand,
+} from "@/lib/server/payments/create-payment";
+import { registerPaymentListeners } from "@/lib/server/register-listeners";
+import { createPaymentSchema } from "@/lib/payment-schema";
 import { createPayGridAdapter } from "@/lib/server/providers/paygrid/adapter";
 import { createListenHub, type ListenHub } from "@/lib/server/realtime/listen-hub";
 import { createSplashPayAdapter } from "@/lib/server/providers/splashpay/adapter";
@@ -51,6 +57,12 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** What POST /api/payments does at its edge: check the key, parse the body into a command. */
+export function edgeCommand(body: unknown, key: string | null): CreatePaymentCommand {
+  const idempotencyKey = requireIdempotencyKey(key);
+  return { ...createPaymentSchema.parse(body), idempotencyKey };
+}
+
 export async function startHarness(
   store: TestStore,
   options: {
@@ -59,6 +71,7 @@ export async function startHarness(
     clientRetries?: number;
   } = {},
 ): Promise<Harness> {
+  registerPaymentListeners();
   const { database, drop } = await store.open();
   const hub = createListenHub(database);
 
@@ -146,13 +159,12 @@ export async function startHarness(
     splashAdapter,
     adapterFor,
     providerCreates: () => creates,
-    create: (body, key, scope = "register:test") =>
-      createPayment({ db: database.db, adapter: adapterFor, ownerScope: scope }, body, key),
-    createFromAnotherInstance: (body, key) =>
+    create: async (body, key, scope = "register:test") =>
+      createPayment({ db: database.db, adapter: adapterFor, ownerScope: scope }, edgeCommand(body, key)),
+    createFromAnotherInstance: async (body, key) =>
       createPayment(
         { db: database.db, adapter: adapterFor, ownerScope: "register:test", flights: new Map() },
-        body,
-        key,
+        edgeCommand(body, key),
       ),
     control: (id, action) =>
       fetch(`${sandbox.url}/control/payments/${id}/${action}`, { method: "POST", headers: auth }),

@@ -9,8 +9,9 @@ import { CustomerForm, type CustomerValues } from "@/components/payment/customer
 import { PaymentScreen } from "@/components/payment/payment-screen";
 import { providerName } from "@/components/payment/provider-name";
 import { useCreatePayment } from "@/components/payment/use-create-payment";
-import type { CheckoutSession, Payment } from "@/lib/api-types";
+import type { CheckoutSession, Payment } from "@/lib/api-contract";
 import { formatAmount } from "@/lib/format";
+import { providerOf } from "@/lib/payment-methods";
 import { isPaid, isTerminal } from "@/lib/payment-status";
 import { ReturnToShop } from "./checkout-return";
 import { CheckoutSummary } from "./checkout-summary";
@@ -43,10 +44,6 @@ function detailsOf(payment: Payment): Details {
     ...(payment.network ? { network: payment.network } : {}),
     customer: strings(payment.customer),
   };
-}
-
-function providerOf(method: Payment["method"]): CheckoutMethod["provider"] {
-  return method === "tanqr" ? "splashpay" : "paygrid";
 }
 
 export function CheckoutFlow({

@@ -5,7 +5,7 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { buttonClass } from "@/components/ui/button";
 import { CompletedDetails } from "@/components/payment/outcome";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import type { CheckoutSession, Payment } from "@/lib/api-types";
+import type { CheckoutSession, Payment } from "@/lib/api-contract";
 
 /** Long enough to read "Thank you", short enough that nobody wonders whether to tap. */
 export const RETURN_DELAY_MS = 3_000;

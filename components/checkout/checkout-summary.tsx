@@ -1,7 +1,7 @@
 "use client";
 
 import { useI18n } from "@/components/i18n/i18n-provider";
-import type { CheckoutSession } from "@/lib/api-types";
+import type { CheckoutSession } from "@/lib/api-contract";
 import { formatAmount } from "@/lib/format";
 import { formatMoney, isCurrency, parseAmount } from "@/lib/money";
 

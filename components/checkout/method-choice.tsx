@@ -2,10 +2,10 @@
 
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { formatMoney, isCurrency, parseAmount } from "@/lib/money";
-import { minimumChargeMinor, type PaymentMethod } from "@/lib/payment-schema";
+import { minimumChargeMinor, type PaymentMethod, type Provider } from "@/lib/payment-methods";
 
 export interface CheckoutMethod {
-  provider: "paygrid" | "splashpay";
+  provider: Provider;
   method: PaymentMethod;
 }
 

@@ -6,8 +6,10 @@ import { useForm, useWatch, type Resolver } from "react-hook-form";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
-import type { FieldIssue } from "@/lib/api-types";
-import { createPaymentSchema, type PaymentMethod } from "@/lib/payment-schema";
+import type { FieldIssue } from "@/lib/api-contract";
+import { createPaymentSchema } from "@/lib/payment-schema";
+import { BILLING_FIELDS, type BillingCustomer } from "@/lib/customer";
+import { needsBilling, type PaymentMethod, type Provider } from "@/lib/payment-methods";
 import { detectNetwork, NETWORK_LABELS, NETWORKS, normalizeTzPhone } from "@/lib/phone";
 import { fieldErrorKey } from "./field-error-key";
 import { loadRecentCustomers, type RecentCustomer } from "./recent-customers";
@@ -16,7 +18,7 @@ import { loadRecentCustomers, type RecentCustomer } from "./recent-customers";
 // POST /api/payments uses (lib/payment-schema.ts); server field errors land on the same fields.
 
 export interface SaleFacts {
-  provider: "paygrid" | "splashpay";
+  provider: Provider;
   method: PaymentMethod;
   amount: string;
   currency: string;
@@ -26,25 +28,10 @@ export interface SaleFacts {
 export interface CustomerValues {
   phone: string;
   network: string;
-  customer: {
-    firstname: string;
-    lastname: string;
-    email: string;
-    address?: string;
-    city?: string;
-    state?: string;
-    postcode?: string;
-    country?: string;
-  };
+  customer: Pick<BillingCustomer, "firstname" | "lastname" | "email"> & Partial<BillingCustomer>;
 }
 
 type FormValues = SaleFacts & CustomerValues;
-
-const BILLING_FIELDS = ["address", "city", "state", "postcode", "country"] as const;
-
-export function needsBilling(method: PaymentMethod): boolean {
-  return method === "card" || method === "tanqr";
-}
 
 // The schema checks the whole request; the sale facts ride along as values the cashier does not edit.
 const resolver = zodResolver(createPaymentSchema, undefined, {

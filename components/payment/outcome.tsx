@@ -2,7 +2,7 @@
 
 import { useSyncExternalStore } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import type { Payment } from "@/lib/api-types";
+import type { Payment } from "@/lib/api-contract";
 import { formatAmount, formatDateTime } from "@/lib/format";
 import { maskPhone } from "@/lib/phone";
 import { setSoundEnabled, soundEnabled, subscribeSound } from "./outcome-sound";

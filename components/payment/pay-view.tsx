@@ -1,7 +1,7 @@
 "use client";
 
 import { Button, buttonClass } from "@/components/ui/button";
-import type { Payment } from "@/lib/api-types";
+import type { Payment } from "@/lib/api-contract";
 import { maskPhone } from "@/lib/phone";
 import { CopyLinkButton } from "./copy-link-button";
 import type { PaymentActions } from "./payment-actions";

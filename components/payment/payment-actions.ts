@@ -1,4 +1,4 @@
-import type { Payment } from "@/lib/api-types";
+import type { Payment } from "@/lib/api-contract";
 
 // What the pay view can ask its screen to do next; the cashier's and the shopper's screens each decide
 // what that means for them.

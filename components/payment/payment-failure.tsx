@@ -1,6 +1,6 @@
 "use client";
 
-import type { Payment } from "@/lib/api-types";
+import type { Payment } from "@/lib/api-contract";
 import { NextAttemptButtons } from "./next-attempt-buttons";
 import type { PaymentActions } from "./payment-actions";
 import { useAudienceI18n, type Audience } from "./use-audience-i18n";

@@ -3,7 +3,7 @@
 import { useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import type { Payment } from "@/lib/api-types";
+import type { Payment } from "@/lib/api-contract";
 import { formatAmount } from "@/lib/format";
 import { isPaid, isTerminal } from "@/lib/payment-status";
 import { Countdown, useClockOffset, useDeadlinePassed } from "./countdown";

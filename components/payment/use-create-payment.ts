@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { ApiErrorBody, FieldIssue, Payment } from "@/lib/api-types";
+import { apiErrorBodySchema, paymentSchema, type FieldIssue, type Payment } from "@/lib/api-contract";
 import { newIdempotencyKey } from "@/lib/idempotency-key";
 
 // Starts one payment attempt and never charges twice (docs/architecture.md#never-charge-twice): the attempt's
@@ -56,10 +56,12 @@ export function useCreatePayment({ url, onCreated }: { url: string; onCreated: (
       if (response && (response.status === 200 || response.status === 201)) {
         attempt.current = null;
         setState({ kind: "idle" });
-        onCreatedRef.current((await response.json()) as Payment);
+        onCreatedRef.current(paymentSchema.parse(await response.json()));
         return;
       }
-      const body = response ? ((await response.json().catch(() => null)) as ApiErrorBody | null) : null;
+      const body = response
+        ? apiErrorBodySchema.safeParse(await response.json().catch(() => null)).data
+        : undefined;
       const unknownOutcome = !response || response.status >= 500 || body?.error.retryable === true;
       if (unknownOutcome) {
         const delay = AUTO_RETRY_DELAYS_MS[retry];

@@ -2,7 +2,7 @@
 
 import { useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { Payment } from "@/lib/api-types";
+import { paymentSchema, type Payment } from "@/lib/api-contract";
 import { isTerminal } from "@/lib/payment-status";
 
 // A payment's live status (docs/architecture.md#never-lose-a-status, docs/ux.md#live-status): server-sent events write
@@ -45,7 +45,7 @@ export function usePaymentLive(initial: Payment, sessionId?: string) {
     queryFn: async () => {
       const response = await fetch(`/api/payments/${id}${scope ? `?${scope}` : ""}`, { cache: "no-store" });
       if (!response.ok) throw new Error(`payment read answered ${response.status}`);
-      const fresh = (await response.json()) as Payment;
+      const fresh = paymentSchema.parse(await response.json());
       if (streamDown.current) polls.current += 1;
       return newer(client.getQueryData<Payment>(paymentQueryKey(id)), fresh);
     },
@@ -88,7 +88,10 @@ export function usePaymentLive(initial: Payment, sessionId?: string) {
       source.addEventListener("payment", (event) => {
         const frame = event as MessageEvent<string>;
         if (frame.lastEventId) lastEventId = frame.lastEventId;
-        const data = JSON.parse(frame.data) as Payment;
+        // A frame that does not fit the contract is skipped; the poller reads the payment again.
+        const parsed = paymentSchema.safeParse(JSON.parse(frame.data));
+        if (!parsed.success) return;
+        const data = parsed.data;
         store(client, data);
         if (isTerminal(data.status)) {
           stopped = true;
@@ -140,7 +143,7 @@ export function usePaymentLive(initial: Payment, sessionId?: string) {
       const response = await fetch(`/api/payments/${id}/refresh${scope ? `?${scope}` : ""}`, {
         method: "POST",
       });
-      if (response.ok) store(client, (await response.json()) as Payment);
+      if (response.ok) store(client, paymentSchema.parse(await response.json()));
       else await query.refetch();
     } catch {
       // offline: the poller and the stream keep trying

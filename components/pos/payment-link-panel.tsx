@@ -5,7 +5,7 @@ import { useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button, buttonClass } from "@/components/ui/button";
 import { CopyLinkButton } from "@/components/payment/copy-link-button";
-import type { CheckoutSession } from "@/lib/api-types";
+import { checkoutSessionSchema, type CheckoutSession } from "@/lib/api-contract";
 import { formatAmount, formatDateTime } from "@/lib/format";
 import { newIdempotencyKey } from "@/lib/idempotency-key";
 
@@ -51,7 +51,7 @@ export function PaymentLinkPanel({
         }),
       });
       if (!response.ok) throw new Error(String(response.status));
-      setSession((await response.json()) as CheckoutSession);
+      setSession(checkoutSessionSchema.parse(await response.json()));
       setState("idle");
     } catch {
       setState("failed");

@@ -8,8 +8,9 @@ import { PaymentScreen } from "@/components/payment/payment-screen";
 import { providerName } from "@/components/payment/provider-name";
 import { useCreatePayment } from "@/components/payment/use-create-payment";
 import { paymentQueryKey } from "@/components/payment/use-payment-live";
-import type { Payment } from "@/lib/api-types";
+import type { Payment } from "@/lib/api-contract";
 import { isCurrency } from "@/lib/money";
+import { providerOf } from "@/lib/payment-methods";
 import { isTerminal } from "@/lib/payment-status";
 import { clearSaleDraft, loadSaleDraft, saveSaleDraft } from "./sale-draft";
 
@@ -43,7 +44,7 @@ export function PosPaymentScreen({
   const client = useQueryClient();
   const newAttempt = (method: Payment["method"] = initial.method) => {
     const draft = loadSaleDraft();
-    const provider = method === "tanqr" ? "splashpay" : "paygrid";
+    const provider = providerOf(method);
     const current = client.getQueryData<Payment>(paymentQueryKey(initial.id)) ?? initial;
     const reference = draft?.reference && draft.amount === initial.amount ? draft.reference : undefined;
     // PayGrid refuses a reference that a live payment holds; replacing an attempt that is still open

@@ -13,7 +13,7 @@ import { useCreatePayment } from "@/components/payment/use-create-payment";
 import { formatAmount } from "@/lib/format";
 import type { MessageKey } from "@/lib/i18n";
 import { CURRENCIES, CURRENCY_EXPONENT, type Currency } from "@/lib/money";
-import type { PaymentMethod } from "@/lib/payment-schema";
+import { takesCurrency, type PaymentMethod, type Provider } from "@/lib/payment-methods";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { Keypad } from "./keypad";
 import { PaymentLinkPanel } from "./payment-link-panel";
@@ -22,7 +22,7 @@ import { loadSaleDraft, saveSaleDraft } from "./sale-draft";
 // The register: amount on the keypad → method → customer details → Charge. One Charge is one attempt.
 
 export interface MethodOption {
-  provider: "paygrid" | "splashpay";
+  provider: Provider;
   method: PaymentMethod;
   configured: boolean;
 }
@@ -70,7 +70,7 @@ export function Register({ methods, merchantName }: { methods: MethodOption[]; m
 
   function unavailableReason(option: MethodOption): MessageKey | null {
     if (!option.configured) return "register.notConfigured";
-    if (option.method === "tanqr" && currency !== "TZS") return "register.tzsOnly";
+    if (!takesCurrency(option.method, currency)) return "register.tzsOnly";
     return null;
   }
 

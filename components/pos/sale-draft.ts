@@ -1,7 +1,7 @@
 "use client";
 
 import type { Currency } from "@/lib/money";
-import type { PaymentMethod } from "@/lib/payment-schema";
+import type { PaymentMethod } from "@/lib/payment-methods";
 
 // The sale the cashier is ringing up, kept in sessionStorage so "Change method" and "Try again" on the
 // payment screen can start from it after a navigation or a reload of this tab.

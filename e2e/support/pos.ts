@@ -1,5 +1,5 @@
 import { expect, type Page, type TestInfo } from "@playwright/test";
-import type { Payment } from "@/lib/api-types";
+import type { Payment } from "@/lib/api-contract";
 import { e2eUrls } from "../../playwright.config";
 import { ACCESS_CODE, SENTINEL_KEY as sentinel } from "./e2e-env";
 

@@ -6,6 +6,7 @@ import { log, setLogLevel } from "@/lib/server/log";
 import { startReconciler } from "@/lib/server/payments/reconcile";
 import { providerAdapter } from "@/lib/server/providers/registry";
 import { getListenHub } from "@/lib/server/realtime/listen-hub";
+import { registerPaymentListeners } from "@/lib/server/register-listeners";
 import { closeAllStreams } from "@/lib/server/realtime/payment-stream";
 import { startMerchantWebhookWorker } from "@/lib/server/webhooks/deliver-merchant-webhooks";
 
@@ -38,6 +39,7 @@ function printSandboxBanner(): void {
 
 export async function start(): Promise<void> {
   if (isBuildPhase()) return;
+  registerPaymentListeners();
   let env;
   try {
     env = getEnv();

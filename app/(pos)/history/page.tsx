@@ -4,15 +4,14 @@ import { buttonClass } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import { currentRegister } from "@/lib/server/auth/current-register";
 import { getDatabase } from "@/lib/server/db/database";
-import { listPayments } from "@/lib/server/payments/list-payments";
+import { listPayments, parseListPaymentsQuery } from "@/lib/server/payments/list-payments";
 import { getRequestLocale } from "@/lib/server/locale";
 import { formatAmount, formatDateTime } from "@/lib/format";
 import { translate, type MessageKey } from "@/lib/i18n";
 import { PAYMENT_STATUSES } from "@/lib/payment-status";
+import { PAYMENT_METHODS } from "@/lib/payment-methods";
 
 export const dynamic = "force-dynamic";
-
-const METHODS = ["dynamic-qr", "mobile", "card", "tanqr"] as const;
 
 // The register's payments, newest first: where a cashier checks a sale the customer says they paid, and
 // where a payment that landed after its window closed shows up. Plain links and a GET form: no script.
@@ -30,7 +29,9 @@ export default async function HistoryPage({
   const status = (PAYMENT_STATUSES as readonly string[]).includes(one(raw.status) ?? "")
     ? one(raw.status)
     : undefined;
-  const method = (METHODS as readonly string[]).includes(one(raw.method) ?? "") ? one(raw.method) : undefined;
+  const method = (PAYMENT_METHODS as readonly string[]).includes(one(raw.method) ?? "")
+    ? one(raw.method)
+    : undefined;
   const query = new URLSearchParams({ limit: "25" });
   if (status) query.set("status", status);
   if (method) query.set("method", method);
@@ -38,8 +39,10 @@ export default async function HistoryPage({
   if (cursor && cursor.length <= 200) query.set("cursor", cursor);
 
   const { db } = await getDatabase();
-  const page = await listPayments(db, `register:${register.registerId}`, query).catch(() =>
-    listPayments(db, `register:${register.registerId}`, new URLSearchParams({ limit: "25" })),
+  const scope = `register:${register.registerId}`;
+  // A cursor that does not decode falls back to the first page.
+  const page = await listPayments(db, scope, parseListPaymentsQuery(query)).catch(() =>
+    listPayments(db, scope, parseListPaymentsQuery(new URLSearchParams({ limit: "25" }))),
   );
   const older = new URLSearchParams(
     Object.entries({ status, method, cursor: page.next_cursor ?? undefined }).filter(
@@ -61,7 +64,7 @@ export default async function HistoryPage({
         </SelectField>
         <SelectField id="method" name="method" label={t("history.method")} defaultValue={method ?? ""}>
           <option value="">{t("history.all")}</option>
-          {METHODS.map((m) => (
+          {PAYMENT_METHODS.map((m) => (
             <option key={m} value={m}>
               {t(`methods.${m}`)}
             </option>
@@ -84,7 +87,7 @@ export default async function HistoryPage({
                 className="flex min-h-touch flex-wrap items-center justify-between gap-x-4 gap-y-1 rounded-xl bg-surface-raised px-4 py-3 shadow-sm ring-1 ring-ink-muted/20 hover:ring-brand-500"
               >
                 <span className="font-semibold">{formatAmount(p.amount, p.currency, locale)}</span>
-                <span>{t(`methods.short.${p.method as (typeof METHODS)[number]}`)}</span>
+                <span>{t(`methods.short.${p.method}`)}</span>
                 <span className={p.status === "completed" ? "font-semibold text-success" : ""}>
                   {t(`pay.status.${p.status as (typeof PAYMENT_STATUSES)[number]}`)}
                   {p.paid_after_expiry ? ` · ${t("history.paidLate")}` : ""}

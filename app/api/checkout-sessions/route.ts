@@ -1,7 +1,8 @@
 import { getDatabase } from "@/lib/server/db/database";
 import { handleRouteError } from "@/lib/server/http/handle-route-error";
 import { readJson } from "@/lib/server/http/read-json";
-import { checkoutSessionJson } from "@/lib/server/checkout/checkout-session-json";
+import { checkoutSessionJson } from "@/lib/server/wire/checkout-session-json";
+import { createCheckoutSessionSchema } from "@/lib/server/checkout/checkout-session-schema";
 import { createCheckoutSession } from "@/lib/server/checkout/create-checkout-session";
 import { requireMerchantOrCashier } from "@/lib/server/checkout/merchant-auth";
 
@@ -12,12 +13,11 @@ export async function POST(request: Request) {
     const createdBy = requireMerchantOrCashier(request);
     const body = await readJson(request);
     const { db } = await getDatabase();
-    const { session, created } = await createCheckoutSession(
-      db,
+    const { session, created } = await createCheckoutSession(db, {
+      ...createCheckoutSessionSchema.parse(body),
       createdBy,
-      body,
-      request.headers.get("idempotency-key"),
-    );
+      idempotencyKey: request.headers.get("idempotency-key"),
+    });
     return Response.json(checkoutSessionJson(session), { status: created ? 201 : 200 });
   } catch (error) {
     return handleRouteError(error);

@@ -2,10 +2,11 @@ import { getDatabase } from "@/lib/server/db/database";
 import { requireCashier } from "@/lib/server/auth/cashier";
 import { handleRouteError } from "@/lib/server/http/handle-route-error";
 import { readJson } from "@/lib/server/http/read-json";
-import { createPayment } from "@/lib/server/payments/create-payment";
-import { listPayments } from "@/lib/server/payments/list-payments";
-import { paymentJson } from "@/lib/server/payments/payment-json";
+import { createPayment, requireIdempotencyKey } from "@/lib/server/payments/create-payment";
+import { listPayments, parseListPaymentsQuery } from "@/lib/server/payments/list-payments";
+import { paymentJson } from "@/lib/server/wire/payment-json";
 import { providerAdapter } from "@/lib/server/providers/registry";
+import { createPaymentSchema } from "@/lib/payment-schema";
 
 export const dynamic = "force-dynamic";
 
@@ -13,11 +14,12 @@ export async function POST(request: Request) {
   try {
     const session = requireCashier(request);
     const body = await readJson(request);
+    const idempotencyKey = requireIdempotencyKey(request.headers.get("idempotency-key"));
+    const command = { ...createPaymentSchema.parse(body), idempotencyKey };
     const { db } = await getDatabase();
     const { payment, created } = await createPayment(
       { db, adapter: providerAdapter, ownerScope: `register:${session.registerId}` },
-      body,
-      request.headers.get("idempotency-key"),
+      command,
     );
     return Response.json(paymentJson(payment), { status: created ? 201 : 200 });
   } catch (error) {
@@ -30,7 +32,11 @@ export async function GET(request: Request) {
     const session = requireCashier(request);
     const { db } = await getDatabase();
     return Response.json(
-      await listPayments(db, `register:${session.registerId}`, new URL(request.url).searchParams),
+      await listPayments(
+        db,
+        `register:${session.registerId}`,
+        parseListPaymentsQuery(new URL(request.url).searchParams),
+      ),
     );
   } catch (error) {
     return handleRouteError(error);

@@ -4,10 +4,10 @@ import { CheckoutFlow } from "@/components/checkout/checkout-flow";
 import { CheckoutClosed } from "@/components/checkout/checkout-return";
 import type { CheckoutMethod } from "@/components/checkout/method-choice";
 import { successReturnUrl } from "@/components/checkout/return-url";
-import type { CheckoutSession, Payment } from "@/lib/api-types";
 import { translate } from "@/lib/i18n";
+import { enabledMethods, takesCurrency } from "@/lib/payment-methods";
 import { isPaid, isTerminal } from "@/lib/payment-status";
-import { checkoutSessionJson } from "@/lib/server/checkout/checkout-session-json";
+import { checkoutSessionJson } from "@/lib/server/wire/checkout-session-json";
 import { loadCheckoutSession, sessionPayments } from "@/lib/server/checkout/load-checkout-session";
 import type { CheckoutSessionRow } from "@/lib/server/db/schema";
 import { getDatabase } from "@/lib/server/db/database";
@@ -49,24 +49,16 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CheckoutPage({ params, searchParams }: Params & Search) {
   const row = await loadSession((await params).sessionId);
   const { db } = await getDatabase();
-  const payments = (await sessionPayments(db, row.id)) as Payment[];
-  const session = checkoutSessionJson(row) as CheckoutSession;
+  const payments = await sessionPayments(db, row.id);
+  const session = checkoutSessionJson(row);
   const result = (await searchParams).result;
   const returnUrl = successReturnUrl(session.success_url, session.id);
 
   const env = getEnv();
-  const methods: CheckoutMethod[] = [
-    ...(env.paygrid.mode !== "off"
-      ? ([
-          { provider: "paygrid", method: "dynamic-qr" },
-          { provider: "paygrid", method: "mobile" },
-          { provider: "paygrid", method: "card" },
-        ] as const)
-      : []),
-    ...(env.splashpay.mode !== "off" && session.currency === "TZS"
-      ? ([{ provider: "splashpay", method: "tanqr" }] as const)
-      : []),
-  ];
+  const methods: CheckoutMethod[] = enabledMethods({
+    paygrid: env.paygrid.mode !== "off",
+    splashpay: env.splashpay.mode !== "off",
+  }).filter((m) => takesCurrency(m.method, session.currency));
 
   // Newest first: the attempt that counts is the latest of its kind.
   const paid = payments.find((p) => isPaid(p.status));

@@ -15,7 +15,7 @@ import {
   verifySession,
 } from "./session-token";
 
-const bodySchema = z.object({ code: z.string().trim().min(1, "Enter the access code.").max(128) });
+export const signInSchema = z.object({ code: z.string().trim().min(1, "Enter the access code.").max(128) });
 
 // Ten tries per five minutes per client address: a 6-digit code cannot be walked through.
 const holder = globalThis as typeof globalThis & {
@@ -32,7 +32,7 @@ export async function openSession(request: Request, body: unknown): Promise<Resp
       headers: { "Retry-After": String(wait) },
     });
   }
-  const { code } = bodySchema.parse(body);
+  const { code } = signInSchema.parse(body);
   const secret = getEnv().sessionSecret;
   if (!secretEquals(code, getEnv().posAccessCode)) {
     log.warn("register sign-in refused", { client: key });

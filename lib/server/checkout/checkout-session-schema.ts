@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { AmountError, CURRENCIES, parseAmount } from "@/lib/money";
+import { PAYMENT_METHODS, PROVIDERS } from "@/lib/payment-methods";
 
 // POST /api/checkout-sessions (docs/api.md#checkout-sessions). Amounts are exact decimal strings; URLs must be http(s).
 
@@ -110,10 +111,11 @@ export type CreateCheckoutSessionInput = z.output<typeof createCheckoutSessionSc
 /** What a shopper sends to pay: method and their details only — never an amount. */
 export const sessionPaymentSchema = z
   .object({
-    provider: z.enum(["paygrid", "splashpay"]),
-    method: z.enum(["dynamic-qr", "mobile", "card", "tanqr"]),
+    provider: z.enum(PROVIDERS),
+    method: z.enum(PAYMENT_METHODS),
     phone: z.string(),
     network: z.string().optional(),
     customer: z.record(z.string(), z.string()),
   })
   .strict();
+export type SessionPaymentDetails = z.output<typeof sessionPaymentSchema>;

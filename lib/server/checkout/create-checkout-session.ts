@@ -5,7 +5,7 @@ import type { Db } from "@/lib/server/db/client";
 import { checkoutSessions, type CheckoutSessionRow } from "@/lib/server/db/schema";
 import { ApiError } from "@/lib/server/http/api-error";
 import { parseAmount } from "@/lib/money";
-import { createCheckoutSessionSchema } from "./checkout-session-schema";
+import type { CreateCheckoutSessionInput } from "./checkout-session-schema";
 
 /** How long a shopper has to open and pay a checkout link. */
 export const CHECKOUT_SESSION_TTL_SECONDS = 24 * 60 * 60;
@@ -15,13 +15,19 @@ export function newCheckoutSessionId(): string {
   return `cs_${randomBytes(20).toString("base64url")}`;
 }
 
+/** A checkout session to open, parsed at the edge with createCheckoutSessionSchema. */
+export type CreateCheckoutSessionCommand = CreateCheckoutSessionInput & {
+  /** "merchant" or "register:<id>" (requireMerchantOrCashier). */
+  createdBy: string;
+  /** Optional for sessions: the same key replays the session created first. */
+  idempotencyKey: string | null;
+};
+
 export async function createCheckoutSession(
   db: Db,
-  createdBy: string,
-  body: unknown,
-  idempotencyKey: string | null,
+  command: CreateCheckoutSessionCommand,
 ): Promise<{ session: CheckoutSessionRow; created: boolean }> {
-  const input = createCheckoutSessionSchema.parse(body);
+  const { createdBy, idempotencyKey, ...input } = command;
   const key = idempotencyKey?.trim() || null;
   if (key && key.length > 255) {
     throw new ApiError("VALIDATION_ERROR", "The Idempotency-Key must be at most 255 characters.");

@@ -5,9 +5,9 @@ import { checkoutSessions, payments, type PaymentRow } from "@/lib/server/db/sch
 import { getEnv } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/http/api-error";
 import type { PaymentProviderAdapter } from "@/lib/server/providers/adapter";
-import { createPayment, requireIdempotencyKey } from "@/lib/server/payments/create-payment";
-import { toMajorString, type Currency } from "@/lib/money";
-import { sessionPaymentSchema } from "./checkout-session-schema";
+import { createPayment, type CreatePaymentCommand } from "@/lib/server/payments/create-payment";
+import { paymentCommandSchema } from "@/lib/payment-schema";
+import type { SessionPaymentDetails } from "./checkout-session-schema";
 import { loadCheckoutSession } from "./load-checkout-session";
 
 // POST /api/checkout-sessions/:id/payments. The shopper chooses a method and gives their details; the
@@ -17,11 +17,9 @@ export async function createSessionPayment(
   db: Db,
   adapter: (provider: string) => PaymentProviderAdapter,
   sessionId: string,
-  body: unknown,
-  idempotencyKeyHeader: string | null,
+  details: SessionPaymentDetails,
+  key: string,
 ): Promise<{ payment: PaymentRow; created: boolean }> {
-  const key = requireIdempotencyKey(idempotencyKeyHeader);
-  const details = sessionPaymentSchema.parse(body);
   const session = await loadCheckoutSession(db, sessionId);
   if (session.status === "completed") throw new ApiError("FORBIDDEN", "This checkout is already paid.");
   if (session.status !== "open" || session.expiresAt.getTime() <= Date.now()) {
@@ -57,11 +55,16 @@ export async function createSessionPayment(
       .returning({ attempt: checkoutSessions.attemptCount });
     reference = `${session.reference}-${counted?.attempt ?? 1}`;
   }
-  const request = {
-    ...details,
-    amount: toMajorString(session.amountMinor, session.currency as Currency),
-    currency: session.currency,
-    reference,
+  // The amount is the session's, in minor units as stored; the shopper's details get the same rules as
+  // a cashier's (minimum charge, the method's currencies, the phone's form).
+  const command: CreatePaymentCommand = {
+    ...paymentCommandSchema.parse({
+      ...details,
+      amountMinor: session.amountMinor,
+      currency: session.currency,
+      reference,
+    }),
+    idempotencyKey: key,
   };
   const result = await createPayment(
     {
@@ -71,8 +74,7 @@ export async function createSessionPayment(
       checkoutSessionId: session.id,
       returnBaseUrl: `${getEnv().publicBaseUrl}/checkout/${session.id}`,
     },
-    request,
-    key,
+    command,
   );
   return result;
 }

@@ -3,7 +3,7 @@ import { desc, eq } from "drizzle-orm";
 import type { Db } from "@/lib/server/db/client";
 import { checkoutSessions, payments, type CheckoutSessionRow } from "@/lib/server/db/schema";
 import { ApiError } from "@/lib/server/http/api-error";
-import { paymentJson } from "@/lib/server/payments/payment-json";
+import { paymentJson } from "@/lib/server/wire/payment-json";
 
 const ID = /^cs_[A-Za-z0-9_-]{10,64}$/;
 

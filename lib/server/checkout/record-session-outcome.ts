@@ -1,12 +1,10 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
-import type { Db } from "@/lib/server/db/client";
+import type { DbTx } from "@/lib/server/db/client";
 import { checkoutSessions, merchantWebhookOutbox, type PaymentRow } from "@/lib/server/db/schema";
 import { getEnv } from "@/lib/server/env";
-import { paymentJson } from "@/lib/server/payments/payment-json";
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+import { paymentJson } from "@/lib/server/wire/payment-json";
 
 const EVENTS: Record<string, string> = {
   completed: "checkout.payment.completed",
@@ -16,10 +14,10 @@ const EVENTS: Record<string, string> = {
 };
 
 /**
- * Called inside the transaction that moves a checkout payment to an outcome: marks a paid session
+ * A payment-changed listener (registered in lib/server/register-listeners.ts), run inside the transaction that moves a checkout payment to an outcome: marks a paid session
  * completed and queues the merchant webhook in the outbox, so the change and the notice commit together.
  */
-export async function recordSessionOutcome(tx: Tx, payment: PaymentRow): Promise<void> {
+export async function recordSessionOutcome(tx: DbTx, payment: PaymentRow): Promise<void> {
   const eventType = EVENTS[payment.status];
   if (!payment.checkoutSessionId || !eventType) return;
   const [session] = await tx

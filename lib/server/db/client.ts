@@ -11,6 +11,8 @@ import * as schema from "./schema";
 import { acquireDataDirLock } from "./pglite-lock";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** The handle a `db.transaction(async (tx) => …)` callback receives. */
+export type DbTx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export interface Database {
   db: Db;

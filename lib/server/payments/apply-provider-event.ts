@@ -1,15 +1,15 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "@/lib/server/db/client";
 import { paymentEvents, payments, providerEventReceipts, type PaymentRow } from "@/lib/server/db/schema";
-import { PAYMENT_CHANNEL } from "@/lib/server/realtime/listen-hub";
+import { notifyPaymentChanged } from "@/lib/server/db/payment-notify";
 import { canTransition, isTerminal, type PaymentStatus } from "@/lib/payment-status";
-import { recordSessionOutcome } from "@/lib/server/checkout/record-session-outcome";
-import { paymentJson } from "./payment-json";
+import { paymentJson } from "@/lib/server/wire/payment-json";
+import { runPaymentChangedListeners } from "./payment-listeners";
 
 // The one path by which a payment's status changes — webhook, poll, API answer or our own deadline logic.
 // In one transaction: dedupe the provider event, lock the row, apply the transition forward-only, append
-// to the event log, notify. The notify carries the id only (the database is the truth).
+// to the event log, run the registered listeners (payment-listeners.ts), notify. The notify carries the id only (the database is the truth).
 
 export type EventSource = "api" | "webhook" | "poll" | "system";
 
@@ -102,8 +102,8 @@ export async function applyProviderEvent(db: Db, event: ProviderEvent): Promise<
       providerEventId: event.providerEventId ?? null,
       detail: { payment: paymentJson(updated), ...event.detail },
     });
-    await recordSessionOutcome(tx, updated);
-    await tx.execute(sql`select pg_notify(${PAYMENT_CHANNEL}, ${updated.id})`);
+    await runPaymentChangedListeners(tx, updated);
+    await notifyPaymentChanged(tx, updated.id);
     return { outcome: "applied", payment: updated };
   });
 }

@@ -4,6 +4,7 @@ import type { PaymentRow } from "@/lib/server/db/schema";
 import { log } from "@/lib/server/log";
 import type { PaymentProviderAdapter } from "@/lib/server/providers/adapter";
 import { applyProviderEvent } from "./apply-provider-event";
+import { providerStateEvent } from "./provider-state-event";
 
 /**
  * Our 30-minute window, enforced where the provider would not (SplashPay TANQR, docs/providers.md#splashpay-expiry): once
@@ -22,13 +23,9 @@ export async function cancelAtDeadline(
   if (now.getTime() < payment.expiresAt.getTime()) return payment;
   const state = await adapter.cancel(payment);
   log.info("payment window closed at the provider", { paymentId: payment.id, status: state.status });
-  const result = await applyProviderEvent(db, {
-    paymentId: payment.id,
-    status: state.status,
-    source: "system",
-    providerReference: state.providerReference ?? null,
-    occurredAt: state.completedAt ?? undefined,
-    detail: { reason: "deadline" },
-  });
+  const result = await applyProviderEvent(
+    db,
+    providerStateEvent(payment.id, state, "system", { detail: { reason: "deadline" } }),
+  );
   return result.payment ?? payment;
 }

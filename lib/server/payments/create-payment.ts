@@ -7,10 +7,11 @@ import { getEnv } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/http/api-error";
 import { log } from "@/lib/server/log";
 import { ProviderFailure, type PaymentProviderAdapter } from "@/lib/server/providers/adapter";
-import { createPaymentSchema, type CreatePaymentRequest } from "@/lib/payment-schema";
+import type { PaymentRequest } from "@/lib/payment-schema";
 import { applyProviderEvent } from "./apply-provider-event";
 import { checkProviderQr } from "./check-provider-qr";
 import { attemptReference, newPaymentId } from "./ids";
+import { providerStateEvent } from "./provider-state-event";
 
 // Two-layer idempotency (docs/architecture.md#never-charge-twice):
 //  1. our store keeps (scope, Idempotency-Key) → request hash + payment id, written with the payment row
@@ -33,6 +34,15 @@ export interface CreatePaymentContext {
   /** Requests in flight in this instance; tests pass their own map to act as separate instances. */
   flights?: Map<string, Promise<CreatePaymentResult>>;
 }
+
+/**
+ * One payment attempt, already validated at the edge: POST /api/payments parses the body with
+ * createPaymentSchema, the checkout path builds it from the session row (paymentCommandSchema).
+ */
+export type CreatePaymentCommand = PaymentRequest & {
+  /** The attempt's Idempotency-Key (requireIdempotencyKey). */
+  idempotencyKey: string;
+};
 
 export interface CreatePaymentResult {
   payment: PaymentRow;
@@ -58,7 +68,7 @@ export function requireIdempotencyKey(value: string | null): string {
 }
 
 /** Hash of the validated request in a canonical form, so key order or spacing does not count as "different". */
-function requestHash(input: CreatePaymentRequest): string {
+function requestHash(input: PaymentRequest): string {
   const canonical = (value: unknown): unknown =>
     Array.isArray(value)
       ? value.map(canonical)
@@ -77,11 +87,10 @@ function requestHash(input: CreatePaymentRequest): string {
 
 export async function createPayment(
   ctx: CreatePaymentContext,
-  rawBody: unknown,
-  idempotencyKeyHeader: string | null,
+  command: CreatePaymentCommand,
 ): Promise<CreatePaymentResult> {
-  const key = requireIdempotencyKey(idempotencyKeyHeader);
-  const input = createPaymentSchema.parse(rawBody);
+  const { idempotencyKey: key, ...rest } = command;
+  const input: PaymentRequest = rest;
   const flightKey = `${ctx.ownerScope}\u0000${key}`;
   const inFlight = ctx.flights ?? instanceFlights;
   const running = inFlight.get(flightKey);
@@ -105,7 +114,7 @@ function reusedKey(): ApiError {
 
 async function createOnce(
   ctx: CreatePaymentContext,
-  input: CreatePaymentRequest,
+  input: PaymentRequest,
   key: string,
 ): Promise<CreatePaymentResult> {
   const env = getEnv();
@@ -216,13 +225,8 @@ async function callProvider(ctx: CreatePaymentContext, row: PaymentRow, key: str
   try {
     const state = await ctx.adapter(row.provider).create(row, key, callbackUrls(ctx, row));
     const qr = checkProviderQr(row, state);
-    const result = await applyProviderEvent(ctx.db, {
-      paymentId: row.id,
-      status: state.status,
-      source: "api",
+    const event = providerStateEvent(row.id, state, "api", {
       providerPaymentId: state.providerPaymentId,
-      providerReference: state.providerReference ?? null,
-      occurredAt: state.completedAt ?? undefined,
       patch: {
         qrCode: state.qrCode ?? null,
         qrImage: state.qrImage ?? null,
@@ -233,6 +237,7 @@ async function callProvider(ctx: CreatePaymentContext, row: PaymentRow, key: str
       },
       detail: qr.ok ? undefined : { qrCheck: qr },
     });
+    const result = await applyProviderEvent(ctx.db, event);
     return result.payment ?? row;
   } catch (error) {
     if (!(error instanceof ProviderFailure)) {

@@ -5,11 +5,12 @@ import type { Db } from "@/lib/server/db/client";
 import { payments } from "@/lib/server/db/schema";
 import { ApiError } from "@/lib/server/http/api-error";
 import { PAYMENT_STATUSES } from "@/lib/payment-status";
-import { paymentJson } from "./payment-json";
+import { PAYMENT_METHODS } from "@/lib/payment-methods";
+import { paymentJson } from "@/lib/server/wire/payment-json";
 
-const querySchema = z.object({
+export const listPaymentsQuerySchema = z.object({
   status: z.enum(PAYMENT_STATUSES).optional(),
-  method: z.enum(["dynamic-qr", "mobile", "card", "tanqr"]).optional(),
+  method: z.enum(PAYMENT_METHODS).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(200).optional(),
 });
@@ -30,8 +31,14 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   return { createdAt, id };
 }
 
-export async function listPayments(db: Db, scope: string, searchParams: URLSearchParams) {
-  const query = querySchema.parse(Object.fromEntries(searchParams));
+export type ListPaymentsQuery = z.output<typeof listPaymentsQuerySchema>;
+
+/** GET /api/payments's query string, parsed at the edge. */
+export function parseListPaymentsQuery(searchParams: URLSearchParams): ListPaymentsQuery {
+  return listPaymentsQuerySchema.parse(Object.fromEntries(searchParams));
+}
+
+export async function listPayments(db: Db, scope: string, query: ListPaymentsQuery) {
   const conditions: SQL[] = [eq(payments.ownerScope, scope)];
   if (query.status) conditions.push(eq(payments.status, query.status));
   if (query.method) conditions.push(eq(payments.method, query.method));

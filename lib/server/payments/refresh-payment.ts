@@ -5,6 +5,7 @@ import { ApiError } from "@/lib/server/http/api-error";
 import { ProviderFailure, type PaymentProviderAdapter } from "@/lib/server/providers/adapter";
 import { isTerminal, type PaymentStatus } from "@/lib/payment-status";
 import { applyProviderEvent } from "./apply-provider-event";
+import { providerStateEvent } from "./provider-state-event";
 
 /**
  * Asks the provider about a payment now and applies the answer through the one apply path (source "poll").
@@ -20,13 +21,7 @@ export async function refreshPayment(
   if (isTerminal(payment.status as PaymentStatus) && payment.status !== "expired") return payment;
   try {
     const state = await adapter.fetchState(payment, options);
-    const result = await applyProviderEvent(db, {
-      paymentId: payment.id,
-      status: state.status,
-      source: "poll",
-      providerReference: state.providerReference ?? null,
-      occurredAt: state.completedAt ?? undefined,
-    });
+    const result = await applyProviderEvent(db, providerStateEvent(payment.id, state, "poll"));
     return result.payment ?? payment;
   } catch (error) {
     if (error instanceof ProviderFailure && error.kind === "unavailable") {

@@ -9,7 +9,7 @@ import { testStores } from "@/test/databases";
 import { rejection } from "@/test/rejection";
 import { SPLASHPAY_SECRET, startHarness, type Harness } from "@/test/payments-harness";
 import { tanqrSale } from "@/test/sales";
-import { paymentJson } from "./payment-json";
+import { paymentJson } from "@/lib/server/wire/payment-json";
 import { reconcileDue } from "./reconcile";
 
 // SplashPay Dynamic TANQR through the payments core, the sandbox over HTTP and the real webhook receiver.

@@ -1,12 +1,11 @@
 import "server-only";
 import type { Database } from "@/lib/server/db/client";
 import { getDatabase } from "@/lib/server/db/database";
+import { PAYMENT_CHANNEL } from "@/lib/server/db/payment-notify";
 import { log } from "@/lib/server/log";
 
 // One LISTEN per app instance feeds every open SSE stream. Notifications carry a payment id only and are
 // wake-ups: a woken stream re-reads the event log, so a lost or coalesced notification loses nothing.
-
-export const PAYMENT_CHANNEL = "malipo_payment_events";
 
 type Wake = () => void;
 

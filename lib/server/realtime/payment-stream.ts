@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, gt } from "drizzle-orm";
 import type { Db } from "@/lib/server/db/client";
 import { paymentEvents, payments } from "@/lib/server/db/schema";
-import { paymentJson } from "@/lib/server/payments/payment-json";
+import { paymentJson } from "@/lib/server/wire/payment-json";
 import { log } from "@/lib/server/log";
 import { isPaymentStatus, isTerminal } from "@/lib/payment-status";
 import type { ListenHub } from "./listen-hub";

@@ -1,12 +1,12 @@
 import { notFound, redirect } from "next/navigation";
 import { PosPaymentScreen } from "@/components/pos/pos-payment-screen";
-import type { Payment } from "@/lib/api-types";
+import type { Payment } from "@/lib/api-contract";
 import { currentRegister } from "@/lib/server/auth/current-register";
 import { getDatabase } from "@/lib/server/db/database";
 import { getEnv } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/http/api-error";
 import { loadOwnedPayment } from "@/lib/server/payments/payment-access";
-import { paymentJson } from "@/lib/server/payments/payment-json";
+import { paymentJson } from "@/lib/server/wire/payment-json";
 
 export const dynamic = "force-dynamic";
 
@@ -22,9 +22,7 @@ export default async function PaymentPage({ params }: { params: Promise<{ id: st
   const { db } = await getDatabase();
   let payment: Payment;
   try {
-    payment = paymentJson(
-      await loadOwnedPayment(db, (await params).id, `register:${register.registerId}`),
-    ) as Payment;
+    payment = paymentJson(await loadOwnedPayment(db, (await params).id, `register:${register.registerId}`));
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) notFound();
     throw error;

@@ -1,6 +1,6 @@
 import { getDatabase } from "@/lib/server/db/database";
 import { handleRouteError } from "@/lib/server/http/handle-route-error";
-import { checkoutSessionJson } from "@/lib/server/checkout/checkout-session-json";
+import { checkoutSessionJson } from "@/lib/server/wire/checkout-session-json";
 import { loadCheckoutSession, sessionPayments } from "@/lib/server/checkout/load-checkout-session";
 import { requireMerchantOrCashier } from "@/lib/server/checkout/merchant-auth";
 

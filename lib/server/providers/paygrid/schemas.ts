@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import type { BillingCustomer, Customer } from "@/lib/customer";
 
 // PayGrid's wire shapes (docs/providers.md#paygrid-endpoints, #paygrid-webhooks). Parsing is deliberately tolerant: the provider's
 // pages disagree with each other (§16), so only what we cannot work without is required and unknown
@@ -16,17 +17,8 @@ const network = z.string().trim().toLowerCase().nullish();
 export type PayGridPaymentType = "mobile" | "card" | "dynamic-qr";
 export type PayGridCurrency = "TZS" | "USD" | "KES" | "UGX";
 
-export interface PayGridCustomer {
-  firstname: string;
-  lastname: string;
-  email: string;
-  /** Card only (§5.3): the billing address. */
-  address?: string;
-  city?: string;
-  state?: string;
-  postcode?: string;
-  country?: string;
-}
+/** Names and email always; the billing address for card only (§5.3). The shape is ours (lib/customer.ts). */
+export type PayGridCustomer = Customer & Partial<BillingCustomer>;
 
 /** `POST /payments` body (§5.2). `amount` is major units, e.g. 5000 TZS or 12.5 USD. */
 export interface PayGridCreateBody {

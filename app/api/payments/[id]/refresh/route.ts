@@ -1,7 +1,7 @@
 import { getDatabase } from "@/lib/server/db/database";
 import { handleRouteError } from "@/lib/server/http/handle-route-error";
 import { loadOwnedPayment, requireViewerScope } from "@/lib/server/payments/payment-access";
-import { paymentJson } from "@/lib/server/payments/payment-json";
+import { paymentJson } from "@/lib/server/wire/payment-json";
 import { refreshPayment } from "@/lib/server/payments/refresh-payment";
 import { providerAdapter } from "@/lib/server/providers/registry";
 

@@ -1,10 +1,14 @@
 import "server-only";
 import type { PaymentRow } from "@/lib/server/db/schema";
+import { paymentSchema, type Payment } from "@/lib/api-contract";
 import { toMajorString, type Currency } from "@/lib/money";
 
-/** The payment object of docs/api.md#payment-object. Amounts leave as decimal strings in major units. */
-export function paymentJson(row: PaymentRow) {
-  return {
+/**
+ * The payment object of docs/api.md#payment-object (schema: lib/api-contract.ts). Amounts leave as decimal strings in major units.
+ * Parsed on the way out, so a row that does not fit the contract fails here, not in a browser.
+ */
+export function paymentJson(row: PaymentRow): Payment {
+  return paymentSchema.parse({
     id: row.id,
     provider: row.provider,
     method: row.method,
@@ -30,7 +34,5 @@ export function paymentJson(row: PaymentRow) {
     completed_at: row.completedAt?.toISOString() ?? null,
     paid_after_expiry: row.paidAfterExpiry,
     checkout_session_id: row.checkoutSessionId,
-  };
+  });
 }
-
-export type PaymentJson = ReturnType<typeof paymentJson>;

@@ -2,16 +2,16 @@ import "server-only";
 import type { CheckoutSessionRow } from "@/lib/server/db/schema";
 import { getEnv } from "@/lib/server/env";
 import { toMajorString, type Currency } from "@/lib/money";
-import type { PaymentJson } from "@/lib/server/payments/payment-json";
+import { checkoutSessionSchema, type CheckoutSession, type Payment } from "@/lib/api-contract";
 
 export function checkoutUrl(id: string): string {
   return `${getEnv().publicBaseUrl}/checkout/${id}`;
 }
 
 /** The session as docs/api.md#checkout-sessions shows it; `payments` only where the caller may see them. */
-export function checkoutSessionJson(row: CheckoutSessionRow, payments?: PaymentJson[]) {
+export function checkoutSessionJson(row: CheckoutSessionRow, payments?: Payment[]): CheckoutSession {
   const status = row.status === "open" && row.expiresAt.getTime() <= Date.now() ? "expired" : row.status;
-  return {
+  return checkoutSessionSchema.parse({
     id: row.id,
     url: checkoutUrl(row.id),
     status,
@@ -27,5 +27,5 @@ export function checkoutSessionJson(row: CheckoutSessionRow, payments?: PaymentJ
     expires_at: row.expiresAt.toISOString(),
     created_at: row.createdAt.toISOString(),
     ...(payments ? { payments } : {}),
-  };
+  });
 }

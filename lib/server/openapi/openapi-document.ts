@@ -1,0 +1,264 @@
+import "server-only";
+import { z } from "zod";
+import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from "zod-openapi";
+import {
+  apiErrorBodySchema,
+  checkoutSessionSchema,
+  healthSchema,
+  paymentListSchema,
+  paymentSchema,
+} from "@/lib/api-contract";
+import { createPaymentSchema } from "@/lib/payment-schema";
+import { signInSchema } from "@/lib/server/auth/open-session";
+import {
+  createCheckoutSessionSchema,
+  sessionPaymentSchema,
+} from "@/lib/server/checkout/checkout-session-schema";
+import { listPaymentsQuerySchema } from "@/lib/server/payments/list-payments";
+import { payGridCallbackSchema, payGridWebhookSchema } from "@/lib/server/providers/paygrid/schemas";
+import { splashPayWebhookSchema } from "@/lib/server/providers/splashpay/schemas";
+
+// The HTTP contract as OpenAPI 3.1, generated from the very zod schemas the routes parse with and the
+// wire module answers with (zod-openapi reads zod 4's own metadata). Served at GET /api/openapi.json and
+// checked in as docs/openapi.json (npm run openapi; a unit test fails when the two drift apart).
+
+// Request bodies by name, so they show up in the document's schema list. Made once: each .meta() call
+// registers a new schema under its id.
+const requests = {
+  createPayment: createPaymentSchema.meta({ id: "CreatePaymentRequest" }),
+  createCheckoutSession: createCheckoutSessionSchema.meta({ id: "CreateCheckoutSessionRequest" }),
+  sessionPayment: sessionPaymentSchema.meta({ id: "SessionPaymentRequest" }),
+  signIn: signInSchema.meta({ id: "SignInRequest" }),
+  payGridWebhook: payGridWebhookSchema.meta({ id: "PayGridWebhook" }),
+  payGridCallback: payGridCallbackSchema.meta({ id: "PayGridCallback" }),
+  splashPayWebhook: splashPayWebhookSchema.meta({ id: "SplashPayWebhook" }),
+};
+
+const json = (schema: z.ZodType) => ({ "application/json": { schema } });
+
+const error = (description: string) => ({ description, content: json(apiErrorBodySchema) });
+
+const errors = {
+  validation: error("VALIDATION_ERROR (bad body, query or header) or IDEMPOTENCY_KEY_REQUIRED"),
+  unauthenticated: error("UNAUTHENTICATED: no valid cashier session or merchant key"),
+  forbidden: error("FORBIDDEN: wrong origin, or the checkout is paid or expired"),
+  notFound: error("NOT_FOUND: no such resource for this caller"),
+  providerUnavailable: error("PROVIDER_UNAVAILABLE: retry with the same Idempotency-Key (retryable: true)"),
+};
+
+const idempotencyKey = (required: boolean) =>
+  z
+    .string()
+    .min(1)
+    .max(255)
+    .meta({
+      description: required
+        ? "One new key per payment attempt, resent unchanged on every retry of that attempt."
+        : "Optional: the same key replays the session created first.",
+    });
+
+const viewer = z.object({
+  session: z
+    .string()
+    .optional()
+    .meta({ description: "A shopper's checkout session id (cs_…); without it the cashier cookie decides" }),
+});
+
+const idPath = z.object({ id: z.string() });
+
+const paymentCreated: ZodOpenApiResponsesObject = {
+  "200": { description: "A replay of the attempt with this Idempotency-Key", content: json(paymentSchema) },
+  "201": { description: "The payment was created", content: json(paymentSchema) },
+  "400": errors.validation,
+  "402": error("PAYMENT_DECLINED: no money was taken"),
+  "403": errors.forbidden,
+  "409": error("DUPLICATE_REFERENCE"),
+  "422": error("IDEMPOTENCY_KEY_REUSED: the key was used for a different request"),
+  "502": errors.providerUnavailable,
+};
+
+const readPayment: ZodOpenApiOperationObject = {
+  summary: "Read a payment",
+  security: [{ cashierSession: [] }, {}],
+  requestParams: { path: idPath, query: viewer },
+  responses: {
+    "200": { description: "The payment", content: json(paymentSchema) },
+    "401": errors.unauthenticated,
+    "404": errors.notFound,
+  },
+};
+
+const webhook = (summary: string, body: z.ZodType, prefix: string): ZodOpenApiOperationObject => ({
+  summary,
+  description: "The signature is verified on the raw body before it is parsed; 404 when the provider is off.",
+  requestParams: {
+    header: z.object({ [`${prefix}-timestamp`]: z.string(), [`${prefix}-signature`]: z.string() }),
+  },
+  requestBody: { content: json(body) },
+  responses: {
+    "200": {
+      description: "Received (also for duplicates and events about unknown payments)",
+      content: json(z.object({ received: z.literal(true), outcome: z.string() })),
+    },
+    "400": errors.validation,
+    "401": error("UNAUTHENTICATED: the signature does not verify"),
+    "404": errors.notFound,
+  },
+});
+
+export function openApiDocument() {
+  return createDocument({
+    openapi: "3.1.0",
+    info: {
+      title: "Malipo API",
+      version: "1",
+      description:
+        "Point-of-sale checkout for Tanzanian merchants. Every error answers with the one shape " +
+        '{"error":{"code","message","fields"?,"retryable"?}}. Amounts are decimal strings in major units.',
+    },
+    components: {
+      securitySchemes: {
+        cashierSession: { type: "apiKey", in: "cookie", name: "malipo_session" },
+        merchantKey: { type: "http", scheme: "bearer", description: "MERCHANT_API_KEY" },
+      },
+    },
+    paths: {
+      "/api/payments": {
+        post: {
+          summary: "Create a payment at the register",
+          security: [{ cashierSession: [] }],
+          requestParams: { header: z.object({ "Idempotency-Key": idempotencyKey(true) }) },
+          requestBody: { content: json(requests.createPayment) },
+          responses: { ...paymentCreated, "401": errors.unauthenticated },
+        },
+        get: {
+          summary: "List the register's payments, newest first",
+          security: [{ cashierSession: [] }],
+          requestParams: { query: listPaymentsQuerySchema },
+          responses: {
+            "200": { description: "One page", content: json(paymentListSchema) },
+            "400": errors.validation,
+            "401": errors.unauthenticated,
+          },
+        },
+      },
+      "/api/payments/{id}": { get: readPayment },
+      "/api/payments/{id}/refresh": {
+        post: {
+          ...readPayment,
+          summary: "Ask the provider about a payment now",
+          responses: { ...readPayment.responses, "502": errors.providerUnavailable },
+        },
+      },
+      "/api/payments/{id}/events": {
+        get: {
+          summary: "Live status as server-sent events",
+          description:
+            "A `retry:` hint, the current payment at once (or a replay after Last-Event-ID), then one " +
+            "`event: payment` frame per change whose `data` is a Payment and whose `id` is the event " +
+            "sequence; a comment ping every 15 s; the stream ends after a terminal status.",
+          security: [{ cashierSession: [] }, {}],
+          requestParams: {
+            path: idPath,
+            query: viewer.extend({ lastEventId: z.string().optional() }),
+            header: z.object({ "Last-Event-ID": z.string().optional() }),
+          },
+          responses: {
+            "200": {
+              description: "The event stream",
+              content: { "text/event-stream": { schema: paymentSchema } },
+            },
+            "401": errors.unauthenticated,
+            "404": errors.notFound,
+          },
+        },
+      },
+      "/api/checkout-sessions": {
+        post: {
+          summary: "Create a hosted checkout session",
+          security: [{ merchantKey: [] }, { cashierSession: [] }],
+          requestParams: { header: z.object({ "Idempotency-Key": idempotencyKey(false).optional() }) },
+          requestBody: { content: json(requests.createCheckoutSession) },
+          responses: {
+            "200": { description: "A replay for this Idempotency-Key", content: json(checkoutSessionSchema) },
+            "201": { description: "The session was created", content: json(checkoutSessionSchema) },
+            "400": errors.validation,
+            "401": errors.unauthenticated,
+            "422": error("IDEMPOTENCY_KEY_REUSED"),
+          },
+        },
+      },
+      "/api/checkout-sessions/{id}": {
+        get: {
+          summary: "Read a checkout session with its payments",
+          security: [{ merchantKey: [] }, { cashierSession: [] }],
+          requestParams: { path: idPath },
+          responses: {
+            "200": { description: "The session", content: json(checkoutSessionSchema) },
+            "401": errors.unauthenticated,
+            "404": errors.notFound,
+          },
+        },
+      },
+      "/api/checkout-sessions/{id}/payments": {
+        post: {
+          summary: "A shopper pays a checkout session",
+          description:
+            "The amount, currency and reference come from the session; the body never carries them.",
+          requestParams: { path: idPath, header: z.object({ "Idempotency-Key": idempotencyKey(true) }) },
+          requestBody: { content: json(requests.sessionPayment) },
+          responses: { ...paymentCreated, "404": errors.notFound },
+        },
+      },
+      "/api/session": {
+        post: {
+          summary: "Sign the register in with the cashier access code",
+          requestBody: { content: json(requests.signIn) },
+          responses: {
+            "201": {
+              description: "Signed in; sets the session cookie",
+              content: json(z.object({ registerId: z.string() })),
+            },
+            "400": errors.validation,
+            "401": error("UNAUTHENTICATED: wrong access code"),
+            "403": errors.forbidden,
+            "429": error("RATE_LIMITED"),
+          },
+        },
+        delete: {
+          summary: "Sign out",
+          responses: { "204": { description: "Signed out; clears the cookie" }, "403": errors.forbidden },
+        },
+      },
+      "/api/webhooks/paygrid": {
+        post: webhook(
+          "PayGrid status webhooks and callbacks",
+          z.union([requests.payGridWebhook, requests.payGridCallback]),
+          "x-meetpay",
+        ),
+      },
+      "/api/webhooks/splashpay": {
+        post: webhook("SplashPay status webhooks", requests.splashPayWebhook, "x-splashpay"),
+      },
+      "/api/health": {
+        get: {
+          summary: "Liveness and database check",
+          responses: { "200": { description: "Up", content: json(healthSchema) }, "500": error("INTERNAL") },
+        },
+      },
+      "/api/openapi.json": {
+        get: {
+          summary: "This document",
+          responses: {
+            "200": { description: "OpenAPI 3.1", content: json(z.record(z.string(), z.unknown())) },
+          },
+        },
+      },
+    },
+  });
+}
+
+/** The document as docs/openapi.json holds it. */
+export function openApiText(): string {
+  return `${JSON.stringify(openApiDocument(), null, 2)}\n`;
+}

@@ -1,0 +1,23 @@
+import "server-only";
+import type { ProviderPaymentState } from "@/lib/server/providers/adapter";
+import type { EventSource, ProviderEvent } from "./apply-provider-event";
+
+/**
+ * What a provider answered about a payment (create, status read or cancel), as the event the one apply
+ * path takes. `extra` adds what only that caller knows: the QR check, the create answer's fields, why.
+ */
+export function providerStateEvent(
+  paymentId: string,
+  state: ProviderPaymentState,
+  source: EventSource,
+  extra: Pick<ProviderEvent, "providerPaymentId" | "patch" | "detail"> = {},
+): ProviderEvent {
+  return {
+    paymentId,
+    status: state.status,
+    source,
+    providerReference: state.providerReference ?? null,
+    occurredAt: state.completedAt ?? undefined,
+    ...extra,
+  };
+}
