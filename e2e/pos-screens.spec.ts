@@ -170,7 +170,7 @@ test.describe("money that lands after our window closed", () => {
 
     await page.goto("/history?status=completed");
     const row = page.locator(`[data-testid=history] a[href="/payments/${payment.id}"]`);
-    await expect(row).toContainText("paid after expiry");
+    await expect(row).toContainText("late payment");
     await expect(row).toHaveAttribute("data-status", "completed");
   });
 });

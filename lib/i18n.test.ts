@@ -13,6 +13,15 @@ describe("message catalogues", () => {
     expect(keys(sw).sort()).toEqual(keys(en).sort());
   });
 
+  it("use the same {placeholders} in both languages", () => {
+    const at = (catalogue: unknown, key: string) =>
+      key.split(".").reduce<unknown>((n, p) => (n as Record<string, unknown>)[p], catalogue) as string;
+    const names = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of keys(en)) {
+      expect(names(at(sw, key)), key).toEqual(names(at(en, key)));
+    }
+  });
+
   it("have no empty strings", () => {
     for (const catalogue of [en, sw]) {
       for (const key of keys(catalogue)) {

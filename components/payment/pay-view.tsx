@@ -59,7 +59,7 @@ export function PayView({
               disabled={actions.busy}
               data-testid="send-again"
             >
-              {t("pay.sendAgain")}
+              {t("methods.again.mobile")}
             </Button>
             <Button
               variant="secondary"

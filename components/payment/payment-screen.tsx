@@ -119,7 +119,7 @@ export function PaymentScreen({
           <p className="font-semibold text-danger">{t("pay.qrMismatch")}</p>
           <NextAttemptButtons
             actions={actions}
-            again={t("outcome.newQr")}
+            again={t(`methods.again.${payment.method}`)}
             other={t("outcome.changeMethod")}
           />
         </div>
@@ -175,13 +175,19 @@ export function PaymentScreen({
         <PaymentFailure payment={payment} headingRef={outcomeHeading} actions={actions} audience={audience} />
       ) : null}
 
+      {/* What ran out is named by method: a QR, a PIN prompt, a card link or a TANQR; so is starting again. */}
       {status === "expired" ? (
-        <div className="flex flex-col gap-3" data-testid="outcome-expired">
+        <div className="flex flex-col gap-3" data-testid="outcome-expired" data-method={payment.method}>
           <h2 ref={outcomeHeading} tabIndex={-1} className="text-2xl font-bold">
-            {t("outcome.expiredTitle")}
+            {t(`outcome.expiredTitle.${payment.method}`)}
           </h2>
           <p>{t("outcome.expiredNote")}</p>
-          <NextAttemptButtons actions={actions} again={t("outcome.newQr")} other={t("outcome.back")} />
+          <NextAttemptButtons
+            actions={actions}
+            again={t(`methods.again.${payment.method}`)}
+            other={t("outcome.changeMethod")}
+            againTestId="expired-again"
+          />
         </div>
       ) : null}
 

@@ -14,13 +14,14 @@ const SHOPPER_WORDS: Partial<Record<MessageKey, MessageKey>> = {
   "pay.mobilePrompt": "checkout.pay.mobilePrompt",
   "pay.mobileNoPin": "checkout.pay.mobileNoPin",
   "pay.cardIntro": "checkout.pay.cardIntro",
+  "pay.qrMismatch": "checkout.pay.qrMismatch",
   "outcome.completedTitle": "checkout.completedTitle",
-  "outcome.expiredTitle": "checkout.pay.expiredTitle",
   "outcome.expiredNote": "checkout.pay.expiredNote",
   "outcome.declinedReason": "checkout.pay.declinedReason",
   "outcome.cancelledReason": "checkout.pay.cancelledReason",
-  "outcome.newQr": "outcome.tryAgain",
-  "outcome.back": "outcome.changeMethod",
+  // The shopper never saw a "card link": they opened the payment page, and simply try again.
+  "outcome.expiredTitle.card": "checkout.pay.expiredCard",
+  "methods.again.card": "outcome.tryAgain",
 };
 
 export function useAudienceI18n(audience: Audience) {

@@ -79,7 +79,7 @@ export function PaymentLinkPanel({
             {state === "creating" ? t("link.creating") : t("link.create")}
           </Button>
           <Button variant="secondary" onClick={onDone}>
-            {t("outcome.back")}
+            {t("details.back")}
           </Button>
         </>
       ) : (

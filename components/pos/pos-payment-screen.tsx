@@ -14,8 +14,9 @@ import { providerOf } from "@/lib/payment-methods";
 import { isTerminal } from "@/lib/payment-status";
 import { clearSaleDraft, loadSaleDraft, saveSaleDraft } from "./sale-draft";
 
-// The cashier's payment screen: the shared pay view, plus what the register does next — a new attempt
-// with the same customer (Try again, Send again, Switch to QR, New QR), another method, or a new sale.
+// The cashier's payment screen: the shared pay view, plus what the register does next — a new attempt with
+// the same customer (Try again, Send the prompt again, Use QR instead, New QR / card link / TANQR), another
+// method, or a new sale.
 
 export function PosPaymentScreen({
   initial,
@@ -48,7 +49,7 @@ export function PosPaymentScreen({
     const current = client.getQueryData<Payment>(paymentQueryKey(initial.id)) ?? initial;
     const reference = draft?.reference && draft.amount === initial.amount ? draft.reference : undefined;
     // PayGrid refuses a reference that a live payment holds; replacing an attempt that is still open
-    // (Send again, Switch to QR) numbers the cashier's note: TABLE-7, TABLE-7-2, TABLE-7-3…
+    // (Send the prompt again, Use QR instead) numbers the cashier's note: TABLE-7, TABLE-7-2, TABLE-7-3…
     const attempt = (draft?.attempt ?? 1) + 1;
     const numbered =
       reference && !isTerminal(current.status) ? `${reference.slice(0, 60)}-${attempt}` : reference;

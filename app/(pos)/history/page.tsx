@@ -58,7 +58,7 @@ export default async function HistoryPage({
           <option value="">{t("history.all")}</option>
           {PAYMENT_STATUSES.map((s) => (
             <option key={s} value={s}>
-              {t(`pay.status.${s}`)}
+              {t(`statusLabel.${s}`)}
             </option>
           ))}
         </SelectField>
@@ -89,7 +89,7 @@ export default async function HistoryPage({
                 <span className="font-semibold">{formatAmount(p.amount, p.currency, locale)}</span>
                 <span>{t(`methods.short.${p.method}`)}</span>
                 <span className={p.status === "completed" ? "font-semibold text-success" : ""}>
-                  {t(`pay.status.${p.status as (typeof PAYMENT_STATUSES)[number]}`)}
+                  {t(`statusLabel.${p.status as (typeof PAYMENT_STATUSES)[number]}`)}
                   {p.paid_after_expiry ? ` · ${t("history.paidLate")}` : ""}
                 </span>
                 <span className="text-sm text-ink-muted">
