@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
-import type { Payment } from "@/lib/api-types";
+import type { Payment } from "@/lib/api-contract";
 import {
   charge,
   fillDetails,

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import en from "@/messages/en.json";
 import sw from "@/messages/sw.json";
 import { translate, type Locale } from "./i18n";
-import type { PaymentMethod } from "./payment-schema";
+import { PAYMENT_METHODS, type PaymentMethod } from "./payment-methods";
 
 // docs/glossary.md is the source of the words the catalogues may not use: its "Retired words" table is read
 // here, so retiring a word is one row in the document and the test enforces it from then on.
@@ -72,7 +72,6 @@ describe("docs/glossary.md retired words", () => {
 
 // The expired outcome and the mismatched-QR box name what ran out and how to start again for the payment's
 // own method: a QR is not a PIN prompt, and "New QR" on a mobile-money payment would mislead the cashier.
-const PAYMENT_METHODS = ["dynamic-qr", "mobile", "card", "tanqr"] as const satisfies readonly PaymentMethod[];
 const NAMES: Record<Locale, Record<PaymentMethod, RegExp>> = {
   en: { "dynamic-qr": /(?<!TAN)QR\b/, mobile: /\bprompt\b/i, card: /\bcard\b/i, tanqr: /\bTANQR\b/ },
   sw: { "dynamic-qr": /(?<!TAN)QR\b/, mobile: /\bombi\b/i, card: /\bkadi\b/i, tanqr: /\bTANQR\b/ },
