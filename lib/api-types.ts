@@ -27,6 +27,8 @@ export interface Payment {
   qr_code: string | null;
   qr_image: string | null;
   qr_mismatch: boolean;
+  /** The provider reported another amount or currency: never paid (failure_code AMOUNT_MISMATCH). */
+  amount_mismatch: boolean;
   payment_url: string | null;
   provider_payment_id: string | null;
   provider_reference: string | null;

@@ -1,18 +1,15 @@
 import { Suspense } from "react";
 import { Register, type MethodOption } from "@/components/pos/register";
 import { getEnv } from "@/lib/server/env";
+import { offeredMethods } from "@/lib/server/providers/availability";
 
 export const dynamic = "force-dynamic";
 
 export default function RegisterPage() {
   const env = getEnv();
-  const paygrid = env.paygrid.mode !== "off";
-  const methods: MethodOption[] = [
-    { provider: "paygrid", method: "dynamic-qr", configured: paygrid },
-    { provider: "paygrid", method: "mobile", configured: paygrid },
-    { provider: "paygrid", method: "card", configured: paygrid },
-    { provider: "splashpay", method: "tanqr", configured: env.splashpay.mode !== "off" },
-  ];
+  // Only what this Malipo is configured for is offered; the register's TZS-only rule for TANQR still
+  // applies as the cashier changes currency, so every method of a configured provider is listed here.
+  const methods: MethodOption[] = offeredMethods(undefined, env).map((m) => ({ ...m, configured: true }));
   return (
     <main id="main" className="mx-auto w-full max-w-5xl px-4 py-4">
       <Suspense>

@@ -12,6 +12,7 @@ import { loadCheckoutSession, sessionPayments } from "@/lib/server/checkout/load
 import type { CheckoutSessionRow } from "@/lib/server/db/schema";
 import { getDatabase } from "@/lib/server/db/database";
 import { getEnv } from "@/lib/server/env";
+import { offeredMethods } from "@/lib/server/providers/availability";
 import { ApiError } from "@/lib/server/http/api-error";
 import { getRequestLocale } from "@/lib/server/locale";
 
@@ -55,18 +56,7 @@ export default async function CheckoutPage({ params, searchParams }: Params & Se
   const returnUrl = successReturnUrl(session.success_url, session.id);
 
   const env = getEnv();
-  const methods: CheckoutMethod[] = [
-    ...(env.paygrid.mode !== "off"
-      ? ([
-          { provider: "paygrid", method: "dynamic-qr" },
-          { provider: "paygrid", method: "mobile" },
-          { provider: "paygrid", method: "card" },
-        ] as const)
-      : []),
-    ...(env.splashpay.mode !== "off" && session.currency === "TZS"
-      ? ([{ provider: "splashpay", method: "tanqr" }] as const)
-      : []),
-  ];
+  const methods: CheckoutMethod[] = offeredMethods(session.currency, env);
 
   // Newest first: the attempt that counts is the latest of its kind.
   const paid = payments.find((p) => isPaid(p.status));

@@ -28,6 +28,7 @@ export async function cancelAtDeadline(
     source: "system",
     providerReference: state.providerReference ?? null,
     occurredAt: state.completedAt ?? undefined,
+    money: { amount: state.amount, currency: state.currency },
     detail: { reason: "deadline" },
   });
   return result.payment ?? payment;

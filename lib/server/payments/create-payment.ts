@@ -7,6 +7,7 @@ import { getEnv } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/http/api-error";
 import { log } from "@/lib/server/log";
 import { ProviderFailure, type PaymentProviderAdapter } from "@/lib/server/providers/adapter";
+import { requireProviderConfigured } from "@/lib/server/providers/availability";
 import { createPaymentSchema, type CreatePaymentRequest } from "@/lib/payment-schema";
 import { applyProviderEvent } from "./apply-provider-event";
 import { checkProviderQr } from "./check-provider-qr";
@@ -82,6 +83,8 @@ export async function createPayment(
 ): Promise<CreatePaymentResult> {
   const key = requireIdempotencyKey(idempotencyKeyHeader);
   const input = createPaymentSchema.parse(rawBody);
+  // An unconfigured provider is refused before anything is written (docs/api.md "all or nothing").
+  requireProviderConfigured(input.provider);
   const flightKey = `${ctx.ownerScope}\u0000${key}`;
   const inFlight = ctx.flights ?? instanceFlights;
   const running = inFlight.get(flightKey);
@@ -223,6 +226,7 @@ async function callProvider(ctx: CreatePaymentContext, row: PaymentRow, key: str
       providerPaymentId: state.providerPaymentId,
       providerReference: state.providerReference ?? null,
       occurredAt: state.completedAt ?? undefined,
+      money: { amount: state.amount, currency: state.currency },
       patch: {
         qrCode: state.qrCode ?? null,
         qrImage: state.qrImage ?? null,

@@ -26,6 +26,7 @@ export async function refreshPayment(
       source: "poll",
       providerReference: state.providerReference ?? null,
       occurredAt: state.completedAt ?? undefined,
+      money: { amount: state.amount, currency: state.currency },
     });
     return result.payment ?? payment;
   } catch (error) {
