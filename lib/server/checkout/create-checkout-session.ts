@@ -6,6 +6,7 @@ import { checkoutSessions, type CheckoutSessionRow } from "@/lib/server/db/schem
 import { ApiError } from "@/lib/server/http/api-error";
 import { parseAmount } from "@/lib/money";
 import { createCheckoutSessionSchema } from "./checkout-session-schema";
+import { checkSessionUrls } from "./session-urls";
 
 /** How long a shopper has to open and pay a checkout link. */
 export const CHECKOUT_SESSION_TTL_SECONDS = 24 * 60 * 60;
@@ -22,6 +23,7 @@ export async function createCheckoutSession(
   idempotencyKey: string | null,
 ): Promise<{ session: CheckoutSessionRow; created: boolean }> {
   const input = createCheckoutSessionSchema.parse(body);
+  await checkSessionUrls(createdBy, input);
   const key = idempotencyKey?.trim() || null;
   if (key && key.length > 255) {
     throw new ApiError("VALIDATION_ERROR", "The Idempotency-Key must be at most 255 characters.");
