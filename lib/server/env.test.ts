@@ -132,3 +132,27 @@ describe("sandbox is all or nothing", () => {
     );
   });
 });
+
+describe("stream bounds and redirect origins", () => {
+  it("defaults to 8 streams per payment, 50 per client, 10 minutes each, and reads overrides", () => {
+    expect(parseEnv({ DATA_DIR: tempDir() }).sse).toEqual({
+      maxPerPayment: 8,
+      maxPerClient: 50,
+      maxLifetimeSeconds: 600,
+    });
+    const env = parseEnv({ DATA_DIR: tempDir(), SSE_MAX_STREAMS_PER_PAYMENT: "3" });
+    expect(env.sse.maxPerPayment).toBe(3);
+    expect(() => parseEnv({ SSE_MAX_LIFETIME_SECONDS: "soon" })).toThrow(/SSE_MAX_LIFETIME_SECONDS/);
+  });
+
+  it("reads MERCHANT_REDIRECT_ORIGINS as origins and names a bad one", () => {
+    const env = parseEnv({
+      DATA_DIR: tempDir(),
+      MERCHANT_REDIRECT_ORIGINS: "https://shop.example/path, https://www.shop.example",
+    });
+    expect(env.merchantRedirectOrigins).toEqual(["https://shop.example", "https://www.shop.example"]);
+    expect(() => parseEnv({ MERCHANT_REDIRECT_ORIGINS: "shop.example" })).toThrow(
+      /MERCHANT_REDIRECT_ORIGINS/,
+    );
+  });
+});

@@ -47,6 +47,14 @@ const redirectOrigins = z
     return origins;
   });
 
+const wholeNumber = (min: number, max: number, fallback: number) =>
+  z.coerce
+    .number({ error: "expected a whole number" })
+    .int("expected a whole number")
+    .min(min, `expected at least ${min}`)
+    .max(max, `expected at most ${max}`)
+    .default(fallback);
+
 const schema = z.object({
   PUBLIC_BASE_URL: httpUrl("the app's public origin, e.g. http://localhost:3000").default(
     "http://localhost:3000",
@@ -88,6 +96,9 @@ const schema = z.object({
     .min(10, "expected at least 10 seconds")
     .max(86_400, "expected at most 86400 seconds")
     .default(1800),
+  SSE_MAX_STREAMS_PER_PAYMENT: wholeNumber(1, 1000, 8),
+  SSE_MAX_STREAMS_PER_CLIENT: wholeNumber(1, 100_000, 50),
+  SSE_MAX_LIFETIME_SECONDS: wholeNumber(10, 86_400, 600),
   SANDBOX: z
     .enum(["1", "0", ""], { error: 'expected "1" (force the sandbox) or "0" (forbid it)' })
     .optional(),
@@ -121,6 +132,8 @@ export interface Env {
   /** Allowed origins for a checkout's success_url/cancel_url; empty = any (merchant key only). */
   merchantRedirectOrigins: string[];
   paymentTtlSeconds: number;
+  /** Bounds on live-status streams (SSE): per payment and per client address, and each one's lifetime. */
+  sse: { maxPerPayment: number; maxPerClient: number; maxLifetimeSeconds: number };
   logLevel: "debug" | "info" | "warn" | "error";
   /** Set when the cashier code and merchant key were generated (sandbox mode): printed at start. */
   generatedCredentials: boolean;
@@ -268,6 +281,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     merchantName: v.MERCHANT_NAME,
     merchantRedirectOrigins: v.MERCHANT_REDIRECT_ORIGINS,
     paymentTtlSeconds: v.PAYMENT_TTL_SECONDS,
+    sse: {
+      maxPerPayment: v.SSE_MAX_STREAMS_PER_PAYMENT,
+      maxPerClient: v.SSE_MAX_STREAMS_PER_CLIENT,
+      maxLifetimeSeconds: v.SSE_MAX_LIFETIME_SECONDS,
+    },
     logLevel: v.LOG_LEVEL,
     generatedCredentials: generated !== undefined,
   };

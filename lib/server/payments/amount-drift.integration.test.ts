@@ -7,6 +7,7 @@ import type { PaymentProviderAdapter, ProviderPaymentState } from "@/lib/server/
 import { signPayGridPayload } from "@/lib/server/providers/paygrid/webhook-signature";
 import { receivePayGridWebhook } from "@/lib/server/webhooks/receive-paygrid-webhook";
 import { testStores } from "@/test/databases";
+import { pendingPaymentRow } from "@/test/payment-row";
 import { qrSale } from "@/test/sales";
 import { createPayment } from "./create-payment";
 import { paymentJson } from "./payment-json";
@@ -48,22 +49,7 @@ describe.each(testStores())("amount checks on $name", (store) => {
     n += 1;
     const [row] = await database.db
       .insert(payments)
-      .values({
-        id: `pay_drift_${n}`,
-        provider: "paygrid",
-        method: "dynamic-qr",
-        status: "pending",
-        amountMinor: 500_000,
-        currency: "TZS",
-        reference: `POS-DRIFT-${n}`,
-        customer: { firstname: "A", lastname: "B", email: "a@example.com" },
-        phone: "255712345678",
-        idempotencyKey: `k${n}`,
-        ownerScope: "register:test",
-        providerPaymentId: `prov_${n}`,
-        expiresAt: new Date(Date.now() + 1_800_000),
-        ...over,
-      })
+      .values(pendingPaymentRow(`pay_drift_${n}`, { providerPaymentId: `prov_${n}`, ...over }))
       .returning();
     return row!;
   }
