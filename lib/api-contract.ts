@@ -24,6 +24,9 @@ export const paymentSchema = z
     qr_code: z.string().nullable().meta({ description: "EMV QR payload; null when it failed the check" }),
     qr_image: z.string().nullable(),
     qr_mismatch: z.boolean().meta({ description: "The provider's QR did not match the sale" }),
+    amount_mismatch: z
+      .boolean()
+      .meta({ description: "The provider reported another amount or currency; never completes the payment" }),
     payment_url: z.string().nullable(),
     provider_payment_id: z.string().nullable(),
     provider_reference: z.string().nullable(),

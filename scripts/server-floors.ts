@@ -6,6 +6,7 @@ import path from "node:path";
 // (lib/server/payments/payment-listeners.ts). Top-level files count as folders of their own.
 
 export const FLOORS: readonly (readonly string[])[] = [
+  ["provider-modes"],
   ["env", "log"],
   ["loop", "locale", "db", "http"],
   ["auth", "providers", "wire"],

@@ -19,18 +19,26 @@ export function PaymentFailure({
 }) {
   const { t } = useAudienceI18n(audience);
   const declined = payment.failure_code === "PAYMENT_DECLINED";
-  const title = declined
-    ? "outcome.declinedTitle"
-    : payment.status === "cancelled"
-      ? "outcome.cancelledTitle"
-      : "outcome.failedTitle";
-  const reason = declined
-    ? "outcome.declinedReason"
-    : payment.status === "cancelled"
-      ? "outcome.cancelledReason"
-      : "outcome.failedReason";
+  const mismatch = payment.amount_mismatch;
+  const title = mismatch
+    ? "outcome.amountMismatchTitle"
+    : declined
+      ? "outcome.declinedTitle"
+      : payment.status === "cancelled"
+        ? "outcome.cancelledTitle"
+        : "outcome.failedTitle";
+  const reason = mismatch
+    ? "outcome.amountMismatchReason"
+    : declined
+      ? "outcome.declinedReason"
+      : payment.status === "cancelled"
+        ? "outcome.cancelledReason"
+        : "outcome.failedReason";
   return (
-    <div className="flex flex-col gap-3" data-testid="outcome-failed">
+    <div
+      className="flex flex-col gap-3"
+      data-testid={mismatch ? "outcome-amount-mismatch" : "outcome-failed"}
+    >
       <h2 ref={headingRef} tabIndex={-1} className="text-2xl font-bold text-danger">
         {t(title)}
       </h2>

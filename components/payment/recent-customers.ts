@@ -36,3 +36,12 @@ export function rememberCustomer(customer: RecentCustomer): void {
     // storage unavailable: nothing to remember
   }
 }
+
+/** A register tablet is shared: signing out forgets every customer this device remembered. */
+export function forgetRecentCustomers(): void {
+  try {
+    localStorage.removeItem(KEY);
+  } catch {
+    // storage unavailable: nothing was remembered
+  }
+}

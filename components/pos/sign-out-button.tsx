@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { forgetRecentCustomers } from "@/components/payment/recent-customers";
 import { Button } from "@/components/ui/button";
 
 export function SignOutButton() {
@@ -11,6 +12,8 @@ export function SignOutButton() {
     <Button
       variant="ghost"
       onClick={async () => {
+        // Customers' names, phones and addresses must not wait on a shared tablet for the next person.
+        forgetRecentCustomers();
         await fetch("/api/session", { method: "DELETE" }).catch(() => undefined);
         router.replace("/sign-in");
         router.refresh();

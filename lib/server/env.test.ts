@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { KEY_MIXES } from "@/test/live-mixes";
 import { EnvError, parseEnv } from "./env";
 
 const dirs: string[] = [];
@@ -81,5 +82,77 @@ describe("parseEnv", () => {
     });
     expect(env.paygrid.mode).toBe("off");
     expect(env.sandbox).toBe(false);
+  });
+});
+
+describe("sandbox is all or nothing", () => {
+  for (const mix of KEY_MIXES) {
+    it(`${mix.name}: PayGrid ${mix.paygrid}, SplashPay ${mix.splashpay}`, () => {
+      const dataDir = tempDir();
+      const env = parseEnv({ ...mix.env, DATA_DIR: dataDir });
+      expect(env.paygrid.mode).toBe(mix.paygrid);
+      expect(env.splashpay.mode).toBe(mix.splashpay);
+      expect(env.sandbox).toBe(mix.sandbox);
+      // Outside sandbox mode nothing is generated, so nothing can be printed.
+      expect(env.generatedCredentials).toBe(mix.sandbox);
+      expect(fs.existsSync(path.join(dataDir, "sandbox-credentials.json"))).toBe(mix.sandbox);
+      // An off provider keeps no simulator's keys or URL.
+      for (const provider of [env.paygrid, env.splashpay]) {
+        if (provider.mode === "off") expect(provider.baseUrl).not.toContain("/sandbox/");
+        if (provider.mode === "live") expect(provider.apiKey).not.toMatch(/sandbox/);
+      }
+    });
+  }
+
+  it("PayGrid's keys alone never leave SplashPay as a simulator (the old half-live mix)", () => {
+    const env = parseEnv({ ...KEY_MIXES[0]!.env, DATA_DIR: tempDir() });
+    expect(env.splashpay.mode).toBe("off");
+    expect(env.splashpay.apiKey).toBe("");
+    expect(env.splashpay.webhookSecret).toBe("");
+  });
+
+  it("demands every secret at start, naming each one", () => {
+    let message = "";
+    try {
+      parseEnv({ PAYGRID_API_KEY: "sk_live_x", DATA_DIR: tempDir() });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    for (const name of [
+      "PAYGRID_WEBHOOK_SIGNING_KEY",
+      "SESSION_SECRET",
+      "MERCHANT_API_KEY",
+      "MERCHANT_WEBHOOK_SECRET",
+    ]) {
+      expect(message).toContain(`${name}: required`);
+    }
+    expect(message).not.toContain("sk_live_x");
+    expect(() => parseEnv({ SPLASHPAY_API_KEY: "pk_live_x", SPLASHPAY_API_SECRET: "y" })).toThrow(
+      /SPLASHPAY_WEBHOOK_SECRET: required/,
+    );
+  });
+});
+
+describe("stream bounds and redirect origins", () => {
+  it("defaults to 8 streams per payment, 50 per client, 10 minutes each, and reads overrides", () => {
+    expect(parseEnv({ DATA_DIR: tempDir() }).sse).toEqual({
+      maxPerPayment: 8,
+      maxPerClient: 50,
+      maxLifetimeSeconds: 600,
+    });
+    const env = parseEnv({ DATA_DIR: tempDir(), SSE_MAX_STREAMS_PER_PAYMENT: "3" });
+    expect(env.sse.maxPerPayment).toBe(3);
+    expect(() => parseEnv({ SSE_MAX_LIFETIME_SECONDS: "soon" })).toThrow(/SSE_MAX_LIFETIME_SECONDS/);
+  });
+
+  it("reads MERCHANT_REDIRECT_ORIGINS as origins and names a bad one", () => {
+    const env = parseEnv({
+      DATA_DIR: tempDir(),
+      MERCHANT_REDIRECT_ORIGINS: "https://shop.example/path, https://www.shop.example",
+    });
+    expect(env.merchantRedirectOrigins).toEqual(["https://shop.example", "https://www.shop.example"]);
+    expect(() => parseEnv({ MERCHANT_REDIRECT_ORIGINS: "shop.example" })).toThrow(
+      /MERCHANT_REDIRECT_ORIGINS/,
+    );
   });
 });

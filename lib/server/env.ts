@@ -3,6 +3,7 @@ import { randomBytes, randomInt } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { decideProviderModes, type ProviderMode } from "@/lib/server/provider-modes";
 import {
   SANDBOX_PAYGRID_API_KEY,
   SANDBOX_PAYGRID_WEBHOOK_SIGNING_KEY,
@@ -25,6 +26,35 @@ const httpUrl = (what: string) =>
     .trim()
     .refine((v) => /^https?:\/\/[^\s/]+/.test(v), `expected an http(s) URL (${what})`)
     .transform((v) => v.replace(/\/+$/, ""));
+
+// "https://shop.example, https://www.shop.example": where checkout links may send the shopper back to.
+const redirectOrigins = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    const origins: string[] = [];
+    for (const part of (v ?? "")
+      .split(",")
+      .map((p) => p.trim())
+      .filter(Boolean)) {
+      try {
+        const url = new URL(part);
+        if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error("not http(s)");
+        origins.push(url.origin);
+      } catch {
+        ctx.addIssue({ code: "custom", message: `expected comma-separated http(s) origins, got "${part}"` });
+      }
+    }
+    return origins;
+  });
+
+const wholeNumber = (min: number, max: number, fallback: number) =>
+  z.coerce
+    .number({ error: "expected a whole number" })
+    .int("expected a whole number")
+    .min(min, `expected at least ${min}`)
+    .max(max, `expected at most ${max}`)
+    .default(fallback);
 
 const schema = z.object({
   PUBLIC_BASE_URL: httpUrl("the app's public origin, e.g. http://localhost:3000").default(
@@ -59,6 +89,7 @@ const schema = z.object({
     (v) => v === undefined || /^whsec_[A-Za-z0-9+/=]{24,}$/.test(v),
     "expected a Standard Webhooks secret: whsec_ followed by base64 (at least 24 characters)",
   ),
+  MERCHANT_REDIRECT_ORIGINS: optional.pipe(redirectOrigins),
   MERCHANT_NAME: z.string().trim().min(1).max(60).default("Malipo Demo Shop"),
   PAYMENT_TTL_SECONDS: z.coerce
     .number({ error: "expected a whole number of seconds" })
@@ -66,19 +97,22 @@ const schema = z.object({
     .min(10, "expected at least 10 seconds")
     .max(86_400, "expected at most 86400 seconds")
     .default(1800),
+  SSE_MAX_STREAMS_PER_PAYMENT: wholeNumber(1, 1000, 8),
+  SSE_MAX_STREAMS_PER_CLIENT: wholeNumber(1, 100_000, 50),
+  SSE_MAX_LIFETIME_SECONDS: wholeNumber(10, 86_400, 600),
   SANDBOX: z
     .enum(["1", "0", ""], { error: 'expected "1" (force the sandbox) or "0" (forbid it)' })
     .optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 
-export type ProviderMode = "live" | "sandbox" | "off";
+export type { ProviderMode };
 
 export interface Env {
   publicBaseUrl: string;
   databaseUrl: string | undefined;
   dataDir: string;
-  /** True when at least one provider runs against the built-in sandbox: sandbox routes are mounted. */
+  /** True only when every provider runs against the built-in sandbox (docs/api.md "all or nothing"). */
   sandbox: boolean;
   paygrid: { mode: ProviderMode; apiKey: string; baseUrl: string; webhookSigningKey: string };
   splashpay: {
@@ -96,7 +130,11 @@ export interface Env {
   /** Signs merchant webhooks (Standard Webhooks, whsec_…). */
   merchantWebhookSecret: string;
   merchantName: string;
+  /** Allowed origins for a checkout's success_url/cancel_url; empty = any (merchant key only). */
+  merchantRedirectOrigins: string[];
   paymentTtlSeconds: number;
+  /** Bounds on live-status streams (SSE): per payment and per client address, and each one's lifetime. */
+  sse: { maxPerPayment: number; maxPerClient: number; maxLifetimeSeconds: number };
   logLevel: "debug" | "info" | "warn" | "error";
   /** Set when the cashier code and merchant key were generated (sandbox mode): printed at start. */
   generatedCredentials: boolean;
@@ -154,7 +192,6 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   const v = result.data;
   const forced = v.SANDBOX === "1";
-  const forbidden = v.SANDBOX === "0";
   const problems: string[] = [];
 
   if (forced && v.PAYGRID_API_KEY?.startsWith("sk_live_")) {
@@ -167,11 +204,14 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     problems.push("  - SPLASHPAY_API_KEY / SPLASHPAY_API_SECRET: set both or neither");
   }
 
-  const paygridMode: ProviderMode =
-    forced || (!forbidden && !v.PAYGRID_API_KEY) ? "sandbox" : v.PAYGRID_API_KEY ? "live" : "off";
-  const splashMode: ProviderMode =
-    forced || (!forbidden && !v.SPLASHPAY_API_KEY) ? "sandbox" : v.SPLASHPAY_API_KEY ? "live" : "off";
-  const sandbox = paygridMode === "sandbox" || splashMode === "sandbox";
+  const modes = decideProviderModes({
+    paygridApiKey: v.PAYGRID_API_KEY,
+    splashpayApiKey: v.SPLASHPAY_API_KEY,
+    sandboxFlag: v.SANDBOX,
+  });
+  const paygridMode = modes.paygrid;
+  const splashMode = modes.splashpay;
+  const sandbox = modes.sandbox;
 
   if (paygridMode === "live" && !v.PAYGRID_WEBHOOK_SIGNING_KEY) {
     problems.push(
@@ -240,7 +280,13 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     merchantWebhookUrl: v.MERCHANT_WEBHOOK_URL,
     merchantWebhookSecret: v.MERCHANT_WEBHOOK_SECRET ?? generated?.merchantWebhookSecret ?? "",
     merchantName: v.MERCHANT_NAME,
+    merchantRedirectOrigins: v.MERCHANT_REDIRECT_ORIGINS,
     paymentTtlSeconds: v.PAYMENT_TTL_SECONDS,
+    sse: {
+      maxPerPayment: v.SSE_MAX_STREAMS_PER_PAYMENT,
+      maxPerClient: v.SSE_MAX_STREAMS_PER_CLIENT,
+      maxLifetimeSeconds: v.SSE_MAX_LIFETIME_SECONDS,
+    },
     logLevel: v.LOG_LEVEL,
     generatedCredentials: generated !== undefined,
   };

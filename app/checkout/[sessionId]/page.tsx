@@ -5,13 +5,13 @@ import { CheckoutClosed } from "@/components/checkout/checkout-return";
 import type { CheckoutMethod } from "@/components/checkout/method-choice";
 import { successReturnUrl } from "@/components/checkout/return-url";
 import { translate } from "@/lib/i18n";
-import { enabledMethods, takesCurrency } from "@/lib/payment-methods";
 import { isPaid, isTerminal } from "@/lib/payment-status";
 import { checkoutSessionJson } from "@/lib/server/wire/checkout-session-json";
 import { loadCheckoutSession, sessionPayments } from "@/lib/server/checkout/load-checkout-session";
 import type { CheckoutSessionRow } from "@/lib/server/db/schema";
 import { getDatabase } from "@/lib/server/db/database";
 import { getEnv } from "@/lib/server/env";
+import { offeredMethods } from "@/lib/server/providers/availability";
 import { ApiError } from "@/lib/server/http/api-error";
 import { getRequestLocale } from "@/lib/server/locale";
 
@@ -55,10 +55,7 @@ export default async function CheckoutPage({ params, searchParams }: Params & Se
   const returnUrl = successReturnUrl(session.success_url, session.id);
 
   const env = getEnv();
-  const methods: CheckoutMethod[] = enabledMethods({
-    paygrid: env.paygrid.mode !== "off",
-    splashpay: env.splashpay.mode !== "off",
-  }).filter((m) => takesCurrency(m.method, session.currency));
+  const methods: CheckoutMethod[] = offeredMethods(session.currency, env);
 
   // Newest first: the attempt that counts is the latest of its kind.
   const paid = payments.find((p) => isPaid(p.status));

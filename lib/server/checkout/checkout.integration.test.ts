@@ -3,43 +3,13 @@ import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/lib/server/db/client";
-import type { PaymentProviderAdapter } from "@/lib/server/providers/adapter";
 import { checkoutSessions, merchantWebhookOutbox, payments } from "@/lib/server/db/schema";
 import { loadOwnedPayment } from "@/lib/server/payments/payment-access";
 import { deliverDueMerchantWebhooks } from "@/lib/server/webhooks/deliver-merchant-webhooks";
 import { testStores } from "@/test/databases";
 import { rejection } from "@/test/rejection";
 import { startHarness, type Harness } from "@/test/payments-harness";
-import { createCheckoutSession as createFromSessionCommand } from "./create-checkout-session";
-import { requireIdempotencyKey } from "@/lib/server/payments/create-payment";
-import { createCheckoutSessionSchema, sessionPaymentSchema } from "./checkout-session-schema";
-import { createSessionPayment as createFromCommand } from "./create-session-payment";
-
-/** As POST /api/checkout-sessions calls it: the body is parsed at the edge. */
-async function createCheckoutSession(
-  db: Db,
-  createdBy: string,
-  body: unknown,
-  idempotencyKey: string | null,
-) {
-  return createFromSessionCommand(db, {
-    ...createCheckoutSessionSchema.parse(body),
-    createdBy,
-    idempotencyKey,
-  });
-}
-
-/** As the route calls it: the key and the body are parsed at the edge. */
-async function createSessionPayment(
-  db: Db,
-  adapter: (provider: string) => PaymentProviderAdapter,
-  id: string,
-  body: unknown,
-  key: string | null,
-) {
-  return createFromCommand(db, adapter, id, sessionPaymentSchema.parse(body), requireIdempotencyKey(key));
-}
+import { createCheckoutSession, createSessionPayment } from "@/test/checkout-calls";
 
 const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 

@@ -6,6 +6,7 @@ import { checkoutSessions, type CheckoutSessionRow } from "@/lib/server/db/schem
 import { ApiError } from "@/lib/server/http/api-error";
 import { parseAmount } from "@/lib/money";
 import type { CreateCheckoutSessionInput } from "./checkout-session-schema";
+import { checkSessionUrls } from "./session-urls";
 
 /** How long a shopper has to open and pay a checkout link. */
 export const CHECKOUT_SESSION_TTL_SECONDS = 24 * 60 * 60;
@@ -28,6 +29,7 @@ export async function createCheckoutSession(
   command: CreateCheckoutSessionCommand,
 ): Promise<{ session: CheckoutSessionRow; created: boolean }> {
   const { createdBy, idempotencyKey, ...input } = command;
+  await checkSessionUrls(createdBy, input);
   const key = idempotencyKey?.trim() || null;
   if (key && key.length > 255) {
     throw new ApiError("VALIDATION_ERROR", "The Idempotency-Key must be at most 255 characters.");

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/server/db/client";
 import { checkoutSessions, payments, type PaymentRow } from "@/lib/server/db/schema";
 import { getEnv } from "@/lib/server/env";
@@ -9,6 +9,7 @@ import { createPayment, type CreatePaymentCommand } from "@/lib/server/payments/
 import { paymentCommandSchema } from "@/lib/payment-schema";
 import type { SessionPaymentDetails } from "./checkout-session-schema";
 import { loadCheckoutSession } from "./load-checkout-session";
+import { isLiveAttemptConflict, liveAttempt } from "./one-live-attempt";
 
 // POST /api/checkout-sessions/:id/payments. The shopper chooses a method and gives their details; the
 // amount, currency and reference come from the session, so the browser cannot change what is charged.
@@ -28,16 +29,7 @@ export async function createSessionPayment(
 
   const scope = `checkout:${session.id}`;
   // Reopening the link must resume the live attempt, not start a second one.
-  const [live] = await db
-    .select()
-    .from(payments)
-    .where(
-      and(
-        eq(payments.checkoutSessionId, session.id),
-        inArray(payments.status, ["creating", "pending", "processing"]),
-      ),
-    )
-    .limit(1);
+  const live = await liveAttempt(db, session.id);
   if (live && live.idempotencyKey !== key) return { payment: live, created: false };
 
   // Each attempt gets its own provider reference: PayGrid refuses a reference that is still live. A retry
@@ -66,15 +58,21 @@ export async function createSessionPayment(
     }),
     idempotencyKey: key,
   };
-  const result = await createPayment(
-    {
-      db,
-      adapter,
-      ownerScope: scope,
-      checkoutSessionId: session.id,
-      returnBaseUrl: `${getEnv().publicBaseUrl}/checkout/${session.id}`,
-    },
-    command,
-  );
-  return result;
+  try {
+    return await createPayment(
+      {
+        db,
+        adapter,
+        ownerScope: scope,
+        checkoutSessionId: session.id,
+        returnBaseUrl: `${getEnv().publicBaseUrl}/checkout/${session.id}`,
+      },
+      command,
+    );
+  } catch (error) {
+    // Another request's attempt won the race to be the session's live one: answer it, call no provider.
+    const winner = isLiveAttemptConflict(error) ? await liveAttempt(db, session.id) : undefined;
+    if (winner) return { payment: winner, created: false };
+    throw error;
+  }
 }

@@ -46,6 +46,10 @@ export const payments = pgTable(
     failureMessage: text("failure_message"),
     /** Set when the sale's QR did not match the amount/currency (the QR-matches-sale check). */
     qrMismatch: boolean("qr_mismatch").notNull().default(false),
+    /** The provider reported another amount or currency than the sale's, or none on completion: never paid. */
+    amountMismatch: boolean("amount_mismatch").notNull().default(false),
+    /** When a shopper's or cashier's refresh last asked the provider: one ask per 5 s across instances. */
+    providerAskedAt: ts("provider_asked_at"),
     paidAfterExpiry: boolean("paid_after_expiry").notNull().default(false),
     expiresAt: ts("expires_at").notNull(),
     createdAt: ts("created_at").notNull().defaultNow(),
@@ -64,6 +68,13 @@ export const payments = pgTable(
     index("payments_owner_created_idx").on(t.ownerScope, t.createdAt),
     index("payments_next_check_idx").on(t.nextCheckAt),
     index("payments_checkout_session_idx").on(t.checkoutSessionId),
+    // One live attempt per checkout session, enforced by the database: parallel shopper requests with
+    // different keys cannot both insert one (docs/api.md, checkout sessions).
+    uniqueIndex("payments_one_live_per_session_uq")
+      .on(t.checkoutSessionId)
+      .where(
+        sql`${t.checkoutSessionId} is not null and ${t.status} in ('creating', 'pending', 'processing')`,
+      ),
   ],
 );
 

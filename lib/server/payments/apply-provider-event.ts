@@ -5,6 +5,8 @@ import { paymentEvents, payments, providerEventReceipts, type PaymentRow } from 
 import { notifyPaymentChanged } from "@/lib/server/db/payment-notify";
 import { canTransition, isTerminal, type PaymentStatus } from "@/lib/payment-status";
 import { paymentJson } from "@/lib/server/wire/payment-json";
+import { asAmountMismatch } from "./amount-mismatch";
+import { checkReportedAmount, type ReportedMoney } from "./amount-check";
 import { runPaymentChangedListeners } from "./payment-listeners";
 
 // The one path by which a payment's status changes — webhook, poll, API answer or our own deadline logic.
@@ -25,8 +27,15 @@ export interface ProviderEvent {
   /** When the provider says the event happened; decides paid_after_expiry. Defaults to now. */
   occurredAt?: Date;
   failure?: { code: string; message: string };
+  /** The amount and currency the provider reported; a completion must carry them (amount-check.ts). */
+  money?: ReportedMoney;
   /** Fields the provider told us at creation (QR, link…), stored with the first transition. */
-  patch?: Partial<Pick<PaymentRow, "qrCode" | "qrImage" | "paymentUrl" | "phone" | "network" | "qrMismatch">>;
+  patch?: Partial<
+    Pick<
+      PaymentRow,
+      "qrCode" | "qrImage" | "paymentUrl" | "phone" | "network" | "qrMismatch" | "amountMismatch"
+    >
+  >;
   detail?: Record<string, unknown>;
 }
 
@@ -38,8 +47,9 @@ export interface ApplyResult {
 /** Seconds until the reconciler next asks the provider about a payment that is still open. */
 export const RECHECK_AFTER_SECONDS = 60;
 
-export async function applyProviderEvent(db: Db, event: ProviderEvent): Promise<ApplyResult> {
+export async function applyProviderEvent(db: Db, reported: ProviderEvent): Promise<ApplyResult> {
   return db.transaction(async (tx) => {
+    let event = reported;
     if (event.dedupe) {
       const fresh = await tx
         .insert(providerEventReceipts)
@@ -51,6 +61,9 @@ export async function applyProviderEvent(db: Db, event: ProviderEvent): Promise<
 
     const [current] = await tx.select().from(payments).where(eq(payments.id, event.paymentId)).for("update");
     if (!current) return { outcome: "not_found" };
+    // Drift never completes a payment, whichever path reported it.
+    const verdict = checkReportedAmount(current, event.status, event.money);
+    if (!verdict.ok) event = asAmountMismatch(current, event, verdict.reason);
 
     const from = current.status as PaymentStatus;
     const now = new Date();

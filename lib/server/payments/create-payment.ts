@@ -7,6 +7,7 @@ import { getEnv } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/http/api-error";
 import { log } from "@/lib/server/log";
 import { ProviderFailure, type PaymentProviderAdapter } from "@/lib/server/providers/adapter";
+import { requireProviderConfigured } from "@/lib/server/providers/availability";
 import type { PaymentRequest } from "@/lib/payment-schema";
 import { applyProviderEvent } from "./apply-provider-event";
 import { checkProviderQr } from "./check-provider-qr";
@@ -91,6 +92,8 @@ export async function createPayment(
 ): Promise<CreatePaymentResult> {
   const { idempotencyKey: key, ...rest } = command;
   const input: PaymentRequest = rest;
+  // An unconfigured provider is refused before anything is written (docs/api.md "all or nothing").
+  requireProviderConfigured(input.provider);
   const flightKey = `${ctx.ownerScope}\u0000${key}`;
   const inFlight = ctx.flights ?? instanceFlights;
   const running = inFlight.get(flightKey);

@@ -18,6 +18,8 @@ export function providerStateEvent(
     source,
     providerReference: state.providerReference ?? null,
     occurredAt: state.completedAt ?? undefined,
+    // Every path carries what the provider said was paid, so the amount check runs on all of them.
+    money: { amount: state.amount, currency: state.currency },
     ...extra,
   };
 }

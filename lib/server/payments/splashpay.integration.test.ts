@@ -291,7 +291,7 @@ describe.each(testStores())("SplashPay TANQR in the payments core on $name", (st
       expect(events).toHaveLength(1);
     });
 
-    it("acknowledges unknown payments, non-terminal events and amount drift without applying them", async () => {
+    it("acknowledges unknown payments and non-terminal events without applying them, and flags drift", async () => {
       const unknown = webhook("NO-SUCH-REF", "success");
       expect(
         (await receiveSplashPayWebhook(h.database.db, unknown, signed(unknown), SPLASHPAY_SECRET)).outcome,
@@ -301,11 +301,14 @@ describe.each(testStores())("SplashPay TANQR in the payments core on $name", (st
       expect(
         (await receiveSplashPayWebhook(h.database.db, pending, signed(pending), SPLASHPAY_SECRET)).outcome,
       ).toBe("ignored");
+      // Drift is applied as what it is: an amount mismatch that never completes the sale.
       const drift = webhook(payment.reference, "success", "999.00");
       expect(
         (await receiveSplashPayWebhook(h.database.db, drift, signed(drift), SPLASHPAY_SECRET)).outcome,
-      ).toBe("ignored");
-      expect((await rowOf(h, payment.id)).status).toBe("pending");
+      ).toBe("applied");
+      const row = await rowOf(h, payment.id);
+      expect(row.status).toBe("failed");
+      expect(row.amountMismatch).toBe(true);
     });
   });
 });

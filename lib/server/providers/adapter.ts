@@ -14,6 +14,9 @@ export interface ProviderPaymentState {
   paymentUrl?: string | null;
   phone?: string | null;
   network?: string | null;
+  /** What the provider says is being paid: checked against the sale on every path (amount-check.ts). */
+  amount?: number | string | null;
+  currency?: string | null;
   /** When the provider says it settled; used to decide paid_after_expiry. */
   completedAt?: Date | null;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { getEnv } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/http/api-error";
+import { requireProviderConfigured } from "./availability";
 import type { PaymentProviderAdapter } from "./adapter";
 import { createPayGridAdapter } from "./paygrid/adapter";
 import { createSplashPayAdapter } from "./splashpay/adapter";
@@ -22,9 +23,8 @@ export function providerAdapter(provider: string): PaymentProviderAdapter {
       apiSecret: env.splashpay.apiSecret,
     });
   } else {
-    throw new ApiError("VALIDATION_ERROR", `The ${provider} payment provider is not configured.`, {
-      fields: [{ path: "provider", message: "not configured on this Malipo" }],
-    });
+    requireProviderConfigured(provider, env);
+    throw new ApiError("INTERNAL", `No adapter for ${provider}.`);
   }
   adapters.set(provider, adapter);
   return adapter;

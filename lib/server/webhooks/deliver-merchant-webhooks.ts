@@ -3,6 +3,8 @@ import { eq, sql } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import type { Db } from "@/lib/server/db/client";
 import { merchantWebhookOutbox } from "@/lib/server/db/schema";
+import { getEnv } from "@/lib/server/env";
+import { guardedPost } from "@/lib/server/http/guarded-post";
 import { log } from "@/lib/server/log";
 import { startLoop } from "@/lib/server/loop";
 
@@ -19,6 +21,8 @@ export interface DeliveryOptions {
   now?: Date;
   retryDelaysSeconds?: number[];
   timeoutMs?: number;
+  /** Loopback targets are allowed in sandbox mode only (docs/api.md); private ranges never. */
+  allowLoopback?: boolean;
 }
 
 export interface DeliveryResult {
@@ -30,7 +34,20 @@ export interface DeliveryResult {
 export async function deliverDueMerchantWebhooks(db: Db, options: DeliveryOptions): Promise<DeliveryResult> {
   const now = options.now ?? new Date();
   const delays = options.retryDelaysSeconds ?? DEFAULT_RETRY_DELAYS_SECONDS;
-  const send = options.fetch ?? fetch;
+  const allowLoopback = options.allowLoopback ?? getEnv().sandbox;
+  // Tests may hand in a fetch; production sends through the guarded client (no redirects, no internal IPs).
+  const send = async (url: string, headers: Record<string, string>, body: string, timeoutMs: number) => {
+    if (!options.fetch) return guardedPost(url, { headers, body, timeoutMs, allowLoopback });
+    const response = await options.fetch(url, {
+      method: "POST",
+      headers,
+      body,
+      signal: AbortSignal.timeout(timeoutMs),
+      redirect: "manual",
+    });
+    await response.body?.cancel().catch(() => {});
+    return response.status;
+  };
   const signer = new Webhook(options.secret);
   const claimed = (await db.execute(sql`
     update ${merchantWebhookOutbox}
@@ -53,23 +70,17 @@ export async function deliverDueMerchantWebhooks(db: Db, options: DeliveryOption
     let status: number | null = null;
     let error: string | null = null;
     try {
-      const response = await send(row.url, {
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          "user-agent": "Malipo-Webhooks/1.0",
-          "webhook-id": row.id,
-          "webhook-timestamp": String(Math.floor(sentAt.getTime() / 1000)),
-          "webhook-signature": signer.sign(row.id, sentAt, body),
-        },
-        body,
-        signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
-        redirect: "manual",
-      });
-      status = response.status;
-      await response.body?.cancel().catch(() => {});
+      const headers = {
+        "content-type": "application/json",
+        "user-agent": "Malipo-Webhooks/1.0",
+        "webhook-id": row.id,
+        "webhook-timestamp": String(Math.floor(sentAt.getTime() / 1000)),
+        "webhook-signature": signer.sign(row.id, sentAt, body),
+      };
+      status = await send(row.url, headers, body, options.timeoutMs ?? 15_000);
     } catch (cause) {
-      error = cause instanceof Error ? cause.name : "error";
+      const refused = cause instanceof Error && cause.message.startsWith("refused:");
+      error = refused ? "refused: internal address" : cause instanceof Error ? cause.name : "error";
     }
 
     if (status !== null && status >= 200 && status < 300) {

@@ -129,9 +129,29 @@ describe.each(testStores())("PayGrid webhook receiver on $name", (store) => {
     expect(await eventCount()).toBe(0);
   });
 
-  it("ignores an amount that does not match the sale", async () => {
-    const body = event({ status: "completed", amount: 50 });
-    expect((await receivePayGridWebhook(database.db, body, signed(body), KEY)).outcome).toBe("ignored");
+  it("never completes on an amount that does not match the sale: it is flagged amount_mismatch", async () => {
+    const transactionId = "99999999-2222-4333-8444-555555555555";
+    await database.db.insert(payments).values({
+      id: "pay_webhook_drift",
+      provider: "paygrid",
+      method: "dynamic-qr",
+      status: "pending",
+      amountMinor: 500_000,
+      currency: "TZS",
+      reference: "POS-WH-DRIFT",
+      customer: { firstname: "A", lastname: "B", email: "a@example.com" },
+      phone: "255712345678",
+      idempotencyKey: "k-drift",
+      ownerScope: "register:test",
+      providerPaymentId: transactionId,
+      expiresAt: new Date(Date.now() + 1_800_000),
+    });
+    const body = event({ status: "completed", amount: 50, transactionId });
+    expect((await receivePayGridWebhook(database.db, body, signed(body), KEY)).outcome).toBe("applied");
+    const [row] = await database.db.select().from(payments).where(eq(payments.id, "pay_webhook_drift"));
+    expect(row?.status).toBe("failed");
+    expect(row?.amountMismatch).toBe(true);
+    expect(row?.completedAt).toBeNull();
     expect(await status()).toBe("pending");
   });
 

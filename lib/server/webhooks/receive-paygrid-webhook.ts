@@ -8,7 +8,6 @@ import { payGridCallbackSchema, payGridWebhookSchema } from "@/lib/server/provid
 import { verifyPayGridSignature } from "@/lib/server/providers/paygrid/webhook-signature";
 import { isPaymentStatus } from "@/lib/payment-status";
 import {
-  amountDrifted,
   IGNORED,
   newestPaymentByReference,
   parseWebhookJson,
@@ -83,9 +82,6 @@ export async function receivePayGridWebhook(
     log.warn("paygrid webhook without a known status", { paymentId: payment.id, status });
     return IGNORED;
   }
-  // docs/providers.md#paygrid-webhooks: never fulfil on drift.
-  if (amountDrifted("paygrid", payment, amount, currency)) return IGNORED;
-
   const result = await applyProviderEvent(db, {
     paymentId: payment.id,
     status,
@@ -96,6 +92,8 @@ export async function receivePayGridWebhook(
     providerPaymentId: transactionId,
     providerReference: event?.data.provider_reference ?? null,
     occurredAt: event?.timestamp ? new Date(event.timestamp) : undefined,
+    // paygrid.md §10.6: never fulfil on drift (checked in the apply path, as for every other source).
+    money: { amount, currency },
   });
   return { received: true, outcome: result.outcome };
 }

@@ -7,7 +7,6 @@ import { splashPayWebhookSchema } from "@/lib/server/providers/splashpay/schemas
 import { verifySplashPaySignature } from "@/lib/server/providers/splashpay/webhook-signature";
 import { isTerminal } from "@/lib/payment-status";
 import {
-  amountDrifted,
   IGNORED,
   newestPaymentByReference,
   parseWebhookJson,
@@ -49,7 +48,6 @@ export async function receiveSplashPayWebhook(
     log.warn("splashpay webhook without a terminal status", { paymentId: payment.id, event: event.event });
     return IGNORED;
   }
-  if (amountDrifted("splashpay", payment, event.data.amount, event.data.currency)) return IGNORED;
 
   const eventId = `splashpay:${reference}:${event.data.status}`;
   const result = await applyProviderEvent(db, {
@@ -61,6 +59,7 @@ export async function receiveSplashPayWebhook(
     providerPaymentId: reference,
     providerReference: event.data.provider_reference ?? null,
     occurredAt: event.created_at ? new Date(event.created_at) : undefined,
+    money: { amount: event.data.amount, currency: event.data.currency },
   });
   return { received: true, outcome: result.outcome };
 }

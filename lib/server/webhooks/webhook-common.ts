@@ -8,7 +8,6 @@ import { readRawBody } from "@/lib/server/http/read-json";
 import { log } from "@/lib/server/log";
 import type { ApplyResult } from "@/lib/server/payments/apply-provider-event";
 import type { SignatureVerdict } from "@/lib/server/providers/hmac-signature";
-import { parseAmount, type Currency } from "@/lib/money";
 
 // The steps every provider's webhook receiver shares: raw body → verify (401, nothing stored) → parse only
 // then → match the payment → apply through applyProviderEvent (dedupe, forward-only, event log, notify).
@@ -38,37 +37,6 @@ export function parseWebhookJson(rawBody: string): unknown {
   } catch {
     throw new ApiError("VALIDATION_ERROR", "The webhook body is not JSON.");
   }
-}
-
-/** Never fulfil on drift: an amount or currency that differs from the sale is an incident, not a payment. */
-export function amountMatches(
-  payment: PaymentRow,
-  amount: number | string | null | undefined,
-  currency: string | null | undefined,
-): boolean {
-  if (amount === undefined || amount === null || currency === undefined || currency === null) return true;
-  if (currency !== payment.currency) return false;
-  try {
-    return parseAmount(amount, currency as Currency) === payment.amountMinor;
-  } catch {
-    return false;
-  }
-}
-
-/** Amount drift is logged for a human and the event ignored; the reconciler still reads the record. */
-export function amountDrifted(
-  provider: string,
-  payment: PaymentRow,
-  amount: number | string | null | undefined,
-  currency: string | null | undefined,
-): boolean {
-  if (amountMatches(payment, amount, currency)) return false;
-  log.error(`${provider} webhook amount does not match the payment`, {
-    paymentId: payment.id,
-    amount,
-    currency,
-  });
-  return true;
 }
 
 /** The merchant reference is ours; the newest row wins if a cashier reused one. */

@@ -23,6 +23,7 @@ export function paymentJson(row: PaymentRow): Payment {
     qr_code: row.qrMismatch ? null : row.qrCode,
     qr_image: row.qrMismatch ? null : row.qrImage,
     qr_mismatch: row.qrMismatch,
+    amount_mismatch: row.amountMismatch,
     payment_url: row.paymentUrl,
     provider_payment_id: row.providerPaymentId,
     provider_reference: row.providerReference,

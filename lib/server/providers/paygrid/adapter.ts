@@ -19,6 +19,8 @@ function state(payment: PayGridPayment): ProviderPaymentState {
     paymentUrl: payment.payment_url ?? null,
     phone: payment.phone ?? null,
     network: payment.network ?? null,
+    amount: payment.amount ?? null,
+    currency: payment.currency ?? null,
     completedAt: payment.completed_at ? new Date(payment.completed_at) : null,
   };
 }

@@ -59,11 +59,19 @@ export function toDynamicQrBody(payment: PaymentRow): SplashPayDynamicQrBody {
 
 function stateOf(
   reference: string,
-  record: { status: string; provider_reference?: string | null; completed_at?: string | null },
+  record: {
+    status: string;
+    amount?: string | number | null;
+    currency?: string | null;
+    provider_reference?: string | null;
+    completed_at?: string | null;
+  },
 ): ProviderPaymentState {
   return {
     providerPaymentId: reference,
     status: mapSplashPayStatus(record.status) ?? "pending",
+    amount: record.amount ?? null,
+    currency: record.currency ?? null,
     providerReference: record.provider_reference ?? null,
     completedAt: record.completed_at ? new Date(record.completed_at) : null,
   };

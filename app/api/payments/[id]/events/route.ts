@@ -1,5 +1,8 @@
 import { getDatabase } from "@/lib/server/db/database";
+import { getEnv } from "@/lib/server/env";
 import { handleRouteError } from "@/lib/server/http/handle-route-error";
+import { clientKey } from "@/lib/server/http/rate-limit";
+import { acquireStreamSlot, boundedStream } from "@/lib/server/http/stream-limits";
 import { loadOwnedPayment, requireViewerScope } from "@/lib/server/payments/payment-access";
 import { getListenHub } from "@/lib/server/realtime/listen-hub";
 import { paymentEventStream } from "@/lib/server/realtime/payment-stream";
@@ -17,8 +20,14 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const lastEventId = parseLastEventId(
       request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("lastEventId"),
     );
-    const stream = paymentEventStream(db, await getListenHub(), payment.id, lastEventId);
-    return new Response(stream, { headers: SSE_HEADERS });
+    const limits = getEnv().sse;
+    const hub = await getListenHub();
+    // Taken last, so nothing above can fail while holding it; boundedStream releases it when the stream ends.
+    const release = acquireStreamSlot(payment.id, clientKey(request), limits);
+    const stream = paymentEventStream(db, hub, payment.id, lastEventId);
+    return new Response(boundedStream(stream, limits.maxLifetimeSeconds * 1000, release), {
+      headers: SSE_HEADERS,
+    });
   } catch (error) {
     return handleRouteError(error);
   }

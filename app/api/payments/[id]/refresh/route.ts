@@ -2,7 +2,7 @@ import { getDatabase } from "@/lib/server/db/database";
 import { handleRouteError } from "@/lib/server/http/handle-route-error";
 import { loadOwnedPayment, requireViewerScope } from "@/lib/server/payments/payment-access";
 import { paymentJson } from "@/lib/server/wire/payment-json";
-import { refreshPayment } from "@/lib/server/payments/refresh-payment";
+import { throttledRefresh } from "@/lib/server/payments/throttled-refresh";
 import { providerAdapter } from "@/lib/server/providers/registry";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +12,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     const scope = requireViewerScope(request);
     const { db } = await getDatabase();
     const payment = await loadOwnedPayment(db, (await params).id, scope);
-    const after = await refreshPayment(db, providerAdapter(payment.provider), payment, { live: true });
+    const after = await throttledRefresh(db, providerAdapter(payment.provider), payment);
     return Response.json(paymentJson(after));
   } catch (error) {
     return handleRouteError(error);

@@ -1,0 +1,3 @@
+ALTER TABLE "payments" ADD COLUMN "amount_mismatch" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "payments" ADD COLUMN "provider_asked_at" timestamp with time zone;--> statement-breakpoint
+CREATE UNIQUE INDEX "payments_one_live_per_session_uq" ON "payments" USING btree ("checkout_session_id") WHERE "payments"."checkout_session_id" is not null and "payments"."status" in ('creating', 'pending', 'processing');
