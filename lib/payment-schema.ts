@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { AmountError, CURRENCIES, parseAmount, type Currency } from "@/lib/money";
-import { canonicalNetwork, detectNetwork, normalizeTzPhone, stripPhone, NETWORKS } from "@/lib/phone";
+import {
+  canonicalNetwork,
+  detectNetwork,
+  normalizeTzPhone,
+  stripPhone,
+  NETWORKS,
+  type Network,
+} from "@/lib/phone";
 
 // One schema for the cashier's form (react-hook-form) and for POST /api/payments: the browser and the
 // server agree on every rule, and server field errors land on the same field paths.
@@ -109,12 +116,32 @@ const tanqrInput = z.object({
   customer: billingSchema,
 });
 
-/** Minimum charge per method and currency (PayGrid: 500 TZS for mobile money). */
-const MINIMUM_MINOR: Partial<Record<string, Partial<Record<Currency, number>>>> = { mobile: { TZS: 50_000 } };
+/** Minimum charge per method and currency: PayGrid takes at least 500 TZS on every method (docs/providers). */
+const PAYGRID_TZS_MINIMUM = { TZS: 50_000 };
+const MINIMUM_MINOR: Partial<Record<string, Partial<Record<Currency, number>>>> = {
+  "dynamic-qr": PAYGRID_TZS_MINIMUM,
+  mobile: PAYGRID_TZS_MINIMUM,
+  card: PAYGRID_TZS_MINIMUM,
+};
 
 /** The smallest charge a method takes in a currency, in minor units; undefined when there is none. */
 export function minimumChargeMinor(method: string, currency: Currency): number | undefined {
   return MINIMUM_MINOR[method]?.[currency];
+}
+
+/**
+ * PayGrid takes `network` for mobile money only (QR and card do not need it). The cashier's choice wins;
+ * else a known prefix tells it; an unknown prefix sends none, so PayGrid detects it itself.
+ */
+export function networkToSend(
+  method: string,
+  phone: string,
+  chosen: Network | undefined,
+): Network | undefined {
+  if (method !== "mobile") return undefined;
+  if (chosen) return chosen;
+  const tz = normalizeTzPhone(phone);
+  return (tz ? detectNetwork(tz) : null) ?? undefined;
 }
 
 export const createPaymentSchema = z
@@ -140,7 +167,7 @@ export const createPaymentSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["amount"],
-        message: `Mobile money takes at least ${minimum / 100} ${input.currency}.`,
+        message: `PayGrid takes at least ${minimum / 100} ${input.currency}.`,
       });
     }
     if (input.method === "mobile") {
@@ -163,13 +190,11 @@ export const createPaymentSchema = z
   .transform((input) => {
     const phone =
       input.method === "mobile" ? (normalizeTzPhone(input.phone) ?? stripPhone(input.phone)) : input.phone;
-    const tz = normalizeTzPhone(phone);
     return {
       ...input,
       phone,
       amountMinor: parseAmount(input.amount, input.currency),
-      // The cashier may override the detected network; otherwise a Tanzanian number tells it.
-      network: input.network ?? (tz ? detectNetwork(tz) : undefined),
+      network: networkToSend(input.method, phone, input.network),
     };
   });
 
