@@ -55,6 +55,8 @@ export const payments = pgTable(
     nextCheckAt: ts("next_check_at"),
     leaseUntil: ts("lease_until"),
     checkCount: integer("check_count").notNull().default(0),
+    /** Register payments: the unguessable token of the shopper's public return page (/return/{token}). */
+    returnToken: text("return_token"),
   },
   (t) => [
     uniqueIndex("payments_provider_payment_id_uq")
@@ -64,6 +66,9 @@ export const payments = pgTable(
     index("payments_owner_created_idx").on(t.ownerScope, t.createdAt),
     index("payments_next_check_idx").on(t.nextCheckAt),
     index("payments_checkout_session_idx").on(t.checkoutSessionId),
+    uniqueIndex("payments_return_token_uq")
+      .on(t.returnToken)
+      .where(sql`${t.returnToken} is not null`),
   ],
 );
 
