@@ -9,9 +9,13 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: "Malipo",
   description: "Point-of-sale checkout for Tanzanian merchants",
+  // Installable register (public/manifest.webmanifest opens /register full screen).
+  manifest: "/manifest.webmanifest",
+  icons: { apple: "/apple-touch-icon.png" },
+  appleWebApp: { capable: true, title: "Malipo", statusBarStyle: "default" },
 };
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0b6654" };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getRequestLocale();

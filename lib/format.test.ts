@@ -24,8 +24,9 @@ describe("times", () => {
   });
 
   it("counts down as minutes and seconds, never below zero", () => {
-    expect(formatClock(299)).toBe("4:59");
-    expect(formatClock(60)).toBe("1:00");
-    expect(formatClock(-3)).toBe("0:00");
+    expect(formatClock(1799)).toBe("29:59");
+    expect(formatClock(299)).toBe("04:59");
+    expect(formatClock(60)).toBe("01:00");
+    expect(formatClock(-3)).toBe("00:00");
   });
 });

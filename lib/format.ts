@@ -33,8 +33,8 @@ export function formatDateTime(iso: string, locale: Locale): string {
   }).format(new Date(iso));
 }
 
-/** 754 s → "12:34": the last minutes of a payment window. */
+/** 754 s → "12:34", 299 s → "04:59": the payment window's countdown, always mm:ss so it does not jump. */
 export function formatClock(totalSeconds: number): string {
   const s = Math.max(0, Math.floor(totalSeconds));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+  return `${String(Math.floor(s / 60)).padStart(2, "0")}:${String(s % 60).padStart(2, "0")}`;
 }

@@ -22,24 +22,31 @@ export interface MethodSpec {
 }
 
 const BILLING = [...CUSTOMER_FIELDS, ...BILLING_FIELDS] as const;
+const PAYGRID_MINIMUM: Partial<Record<Currency, number>> = { TZS: 50_000 };
 
 export const METHOD_SPECS: Record<PaymentMethod, MethodSpec> = {
+  // PayGrid takes at least 500 TZS on every method (docs/providers.md: "Minimum 500 TZS when currency is TZS").
   "dynamic-qr": {
     provider: "paygrid",
     method: "dynamic-qr",
     needs: CUSTOMER_FIELDS,
     currencies: CURRENCIES,
-    minimumMinor: {},
+    minimumMinor: PAYGRID_MINIMUM,
   },
-  // PayGrid: mobile money takes at least 500 TZS.
   mobile: {
     provider: "paygrid",
     method: "mobile",
     needs: CUSTOMER_FIELDS,
     currencies: CURRENCIES,
-    minimumMinor: { TZS: 50_000 },
+    minimumMinor: PAYGRID_MINIMUM,
   },
-  card: { provider: "paygrid", method: "card", needs: BILLING, currencies: CURRENCIES, minimumMinor: {} },
+  card: {
+    provider: "paygrid",
+    method: "card",
+    needs: BILLING,
+    currencies: CURRENCIES,
+    minimumMinor: PAYGRID_MINIMUM,
+  },
   // Dynamic TANQR is a Tanzanian scheme: shillings only.
   tanqr: { provider: "splashpay", method: "tanqr", needs: BILLING, currencies: ["TZS"], minimumMinor: {} },
 };

@@ -2,7 +2,14 @@ import { z } from "zod";
 import { billingSchema, customerSchema } from "@/lib/customer";
 import { AmountError, CURRENCIES, parseAmount, type Currency } from "@/lib/money";
 import { METHOD_SPECS, minimumChargeMinor, PAYMENT_METHODS, type PaymentMethod } from "@/lib/payment-methods";
-import { canonicalNetwork, detectNetwork, normalizeTzPhone, stripPhone, NETWORKS } from "@/lib/phone";
+import {
+  canonicalNetwork,
+  detectNetwork,
+  normalizeTzPhone,
+  stripPhone,
+  NETWORKS,
+  type Network,
+} from "@/lib/phone";
 
 // One schema for the cashier's form (react-hook-form) and for POST /api/payments: the browser and the
 // server agree on every rule, and server field errors land on the same field paths. The checkout path
@@ -97,7 +104,7 @@ function checkRules(input: RuleInput, minor: number, ctx: z.RefinementCtx): void
     ctx.addIssue({
       code: "custom",
       path: ["amount"],
-      message: `Mobile money takes at least ${minimum / 100} ${input.currency}.`,
+      message: `${METHOD_SPECS[input.method].provider === "paygrid" ? "PayGrid" : "This method"} takes at least ${minimum / 100} ${input.currency}.`,
     });
   }
   if (input.method === "mobile") {
@@ -118,12 +125,26 @@ function checkRules(input: RuleInput, minor: number, ctx: z.RefinementCtx): void
   }
 }
 
-/** The phone in one form, and the network the cashier chose or the Tanzanian number tells. */
-function normalize<T extends { method: PaymentMethod; phone: string; network?: string }>(input: T): T {
+/**
+ * PayGrid takes `network` for mobile money only (QR and card do not need it). The cashier's choice wins;
+ * else a known prefix tells it; an unknown prefix sends none, so PayGrid detects it itself.
+ */
+export function networkToSend(
+  method: string,
+  phone: string,
+  chosen: Network | undefined,
+): Network | undefined {
+  if (method !== "mobile") return undefined;
+  if (chosen) return chosen;
+  const tz = normalizeTzPhone(phone);
+  return (tz ? detectNetwork(tz) : null) ?? undefined;
+}
+
+/** The phone in one form, and the network as networkToSend decides. */
+function normalize<T extends { method: PaymentMethod; phone: string; network?: Network }>(input: T): T {
   const phone =
     input.method === "mobile" ? (normalizeTzPhone(input.phone) ?? stripPhone(input.phone)) : input.phone;
-  const tz = normalizeTzPhone(phone);
-  return { ...input, phone, network: input.network ?? (tz ? detectNetwork(tz) : undefined) };
+  return { ...input, phone, network: networkToSend(input.method, phone, input.network) };
 }
 
 /** POST /api/payments: the amount arrives as a decimal string in major units. */

@@ -35,10 +35,16 @@ describe("networks", () => {
     ["255622000000", "halotel"],
     ["255632000000", "halotel"],
     ["255732000000", "ttcl"],
-    ["255700000001", "vodacom"],
   ])("%s is %s", (phone, network) => {
     expect(detectNetwork(phone)).toBe(network);
   });
+
+  it.each(["255700000001", "255772000000", "255612000000", "255792000000"])(
+    "%s has a prefix no network is known for: not detected, never a guess",
+    (phone) => {
+      expect(detectNetwork(phone)).toBeNull();
+    },
+  );
 
   it("accepts any case and the documented aliases", () => {
     expect(canonicalNetwork(" AIRTEL ")).toBe("airtel");

@@ -47,8 +47,13 @@ export function normalizeTzPhone(input: string): string | null {
   return /^255[67]\d{8}$/.test(normalized) ? normalized : null;
 }
 
-export function detectNetwork(normalized: string): Network {
-  return NETWORK_PREFIXES[normalized.slice(3, 5)] ?? "vodacom";
+/**
+ * The network a normalized TZ number's prefix names, or null when the prefix is not in the table: a
+ * guess would be sent to PayGrid as fact and stop its own detection, so an unknown prefix stays
+ * "not detected" and the cashier picks (or PayGrid detects).
+ */
+export function detectNetwork(normalized: string): Network | null {
+  return NETWORK_PREFIXES[normalized.slice(3, 5)] ?? null;
 }
 
 /** Case-insensitive, with the documented aliases (mpesa → vodacom, mixx → tigo); unknown → null. */

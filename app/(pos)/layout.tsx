@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { OfflineNotice } from "@/components/pos/offline-notice";
 import { SignOutButton } from "@/components/pos/sign-out-button";
 import { currentRegister } from "@/lib/server/auth/current-register";
 import { getRequestLocale } from "@/lib/server/locale";
@@ -27,6 +28,7 @@ export default async function PosLayout({ children }: { children: React.ReactNod
         <span className="flex-1" />
         <SignOutButton />
       </nav>
+      <OfflineNotice />
       {children}
     </>
   );

@@ -1,8 +1,9 @@
 "use client";
 
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { formatMoney, isCurrency, parseAmount } from "@/lib/money";
-import { minimumChargeMinor, type PaymentMethod, type Provider } from "@/lib/payment-methods";
+import { minimumNotMet } from "@/components/payment/below-minimum";
+import { formatMoney, isCurrency } from "@/lib/money";
+import type { PaymentMethod, Provider } from "@/lib/payment-methods";
 
 export interface CheckoutMethod {
   provider: Provider;
@@ -24,9 +25,10 @@ export function MethodChoice({
   const { t, locale } = useI18n();
   const tooSmall = (method: PaymentMethod): string | null => {
     if (!isCurrency(currency)) return null;
-    const minimum = minimumChargeMinor(method, currency);
-    if (minimum === undefined || parseAmount(amount, currency) >= minimum) return null;
-    return t("checkout.mobileMinimum", { amount: formatMoney(minimum, currency, locale) });
+    const minimum = minimumNotMet(method, amount, currency);
+    if (minimum === null) return null;
+    const key = method === "mobile" ? "checkout.mobileMinimum" : "checkout.paygridMinimum";
+    return t(key, { amount: formatMoney(minimum, currency, locale) });
   };
   return (
     <fieldset className="flex flex-col gap-2" data-testid="method-choice">

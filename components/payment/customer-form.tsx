@@ -188,11 +188,17 @@ export function CustomerForm({
         <SelectField
           id="network"
           label={t("details.network")}
-          hint={detected ? t("details.networkDetected", { network: NETWORK_LABELS[detected] }) : undefined}
+          hint={
+            detected
+              ? t("details.networkDetected", { network: NETWORK_LABELS[detected] })
+              : normalized
+                ? t("details.networkNotDetected")
+                : undefined
+          }
           error={message("network", errors.network)}
           {...register("network")}
         >
-          <option value="">{detected ? NETWORK_LABELS[detected] : "—"}</option>
+          <option value="">{detected ? NETWORK_LABELS[detected] : t("details.networkUnknown")}</option>
           {NETWORKS.filter((n) => n !== detected).map((n) => (
             <option key={n} value={n}>
               {NETWORK_LABELS[n]}

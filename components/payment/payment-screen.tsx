@@ -135,7 +135,9 @@ export function PaymentScreen({
         />
       ) : null}
 
-      {open ? <Countdown expiresAt={payment.expires_at} offset={offset} /> : null}
+      {open ? (
+        <Countdown expiresAt={payment.expires_at} startedAt={payment.created_at} offset={offset} />
+      ) : null}
       {timeUp ? <p>{t("outcome.expiredNote")}</p> : null}
 
       {open ? (

@@ -11,8 +11,8 @@ import { providerName } from "@/components/payment/provider-name";
 import { rememberCustomer } from "@/components/payment/recent-customers";
 import { useCreatePayment } from "@/components/payment/use-create-payment";
 import { formatAmount } from "@/lib/format";
-import type { MessageKey } from "@/lib/i18n";
-import { CURRENCIES, CURRENCY_EXPONENT, type Currency } from "@/lib/money";
+import { minimumNotMet } from "@/components/payment/below-minimum";
+import { CURRENCIES, CURRENCY_EXPONENT, formatMoney, type Currency } from "@/lib/money";
 import { takesCurrency, type PaymentMethod, type Provider } from "@/lib/payment-methods";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { Keypad } from "./keypad";
@@ -68,9 +68,12 @@ export function Register({ methods, merchantName }: { methods: MethodOption[]; m
   const create = useCreatePayment({ url: "/api/payments", onCreated });
   const display = formatAmount(amount === "" ? "0" : amount.replace(/\.$/, ""), currency, locale);
 
-  function unavailableReason(option: MethodOption): MessageKey | null {
-    if (!option.configured) return "register.notConfigured";
-    if (!takesCurrency(option.method, currency)) return "register.tzsOnly";
+  function unavailableReason(option: MethodOption): string | null {
+    if (!option.configured) return t("register.notConfigured");
+    if (!takesCurrency(option.method, currency)) return t("register.tzsOnly");
+    const minimum = hasAmount(amount) ? minimumNotMet(option.method, amount, currency) : null;
+    if (minimum !== null)
+      return t("register.belowMinimum", { amount: formatMoney(minimum, currency, locale) });
     return null;
   }
 
@@ -204,9 +207,7 @@ export function Register({ methods, merchantName }: { methods: MethodOption[]; m
               >
                 <span className="text-lg font-semibold">{t(`methods.${option.method}`)}</span>
                 <span className="text-sm text-ink-muted">
-                  {reason
-                    ? t("register.methodDisabled", { reason: t(reason) })
-                    : t(`methods.hint.${option.method}`)}
+                  {reason ? t("register.methodDisabled", { reason }) : t(`methods.hint.${option.method}`)}
                 </span>
               </button>
             );

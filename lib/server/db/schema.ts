@@ -59,6 +59,8 @@ export const payments = pgTable(
     nextCheckAt: ts("next_check_at"),
     leaseUntil: ts("lease_until"),
     checkCount: integer("check_count").notNull().default(0),
+    /** Register payments: the unguessable token of the shopper's public return page (/return/{token}). */
+    returnToken: text("return_token"),
   },
   (t) => [
     uniqueIndex("payments_provider_payment_id_uq")
@@ -75,6 +77,9 @@ export const payments = pgTable(
       .where(
         sql`${t.checkoutSessionId} is not null and ${t.status} in ('creating', 'pending', 'processing')`,
       ),
+    uniqueIndex("payments_return_token_uq")
+      .on(t.returnToken)
+      .where(sql`${t.returnToken} is not null`),
   ],
 );
 

@@ -11,7 +11,7 @@ import { requireProviderConfigured } from "@/lib/server/providers/availability";
 import type { PaymentRequest } from "@/lib/payment-schema";
 import { applyProviderEvent } from "./apply-provider-event";
 import { checkProviderQr } from "./check-provider-qr";
-import { attemptReference, newPaymentId } from "./ids";
+import { attemptReference, newPaymentId, newReturnToken } from "./ids";
 import { providerStateEvent } from "./provider-state-event";
 
 // Two-layer idempotency (docs/architecture.md#never-charge-twice):
@@ -147,6 +147,8 @@ async function createOnce(
       idempotencyKey: key,
       ownerScope: ctx.ownerScope,
       checkoutSessionId: ctx.checkoutSessionId ?? null,
+      // The provider returns the customer's phone to a public page, never to a cashier page.
+      returnToken: ctx.ownerScope.startsWith("register:") ? newReturnToken() : null,
       expiresAt: new Date(now.getTime() + env.paymentTtlSeconds * 1000),
       leaseUntil: new Date(now.getTime() + LEASE_SECONDS * 1000),
       createdAt: now,
@@ -216,7 +218,9 @@ function replayFailure(row: PaymentRow): void {
 
 function callbackUrls(ctx: CreatePaymentContext, payment: PaymentRow) {
   const base = getEnv().publicBaseUrl;
-  const back = ctx.returnBaseUrl ?? `${base}/payments/${payment.id}`;
+  const back =
+    ctx.returnBaseUrl ??
+    (payment.returnToken ? `${base}/return/${payment.returnToken}` : `${base}/payments/${payment.id}`);
   return {
     webhookUrl: `${base}/api/webhooks/${payment.provider}`,
     redirectUrl: `${back}?result=success`,

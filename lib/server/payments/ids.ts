@@ -9,6 +9,11 @@ export function newPaymentId(): string {
   return `pay_${randomBytes(15).toString("base64url")}`;
 }
 
+/** The key of a register payment's public return page: 24 random bytes (192 bits), never guessable. */
+export function newReturnToken(): string {
+  return randomBytes(24).toString("base64url");
+}
+
 function readable(length: number): string {
   return Array.from(randomBytes(length), (b) => ALPHABET[b % ALPHABET.length]).join("");
 }

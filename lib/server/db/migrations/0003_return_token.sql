@@ -1,0 +1,2 @@
+ALTER TABLE "payments" ADD COLUMN "return_token" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "payments_return_token_uq" ON "payments" USING btree ("return_token") WHERE "payments"."return_token" is not null;
