@@ -12,6 +12,7 @@ import { qrSale } from "@/test/sales";
 import { edgeCommand } from "@/test/payments-harness";
 import { createPayment } from "./create-payment";
 import { paymentJson } from "@/lib/server/wire/payment-json";
+import { registerPaymentListeners } from "@/lib/server/register-listeners";
 import { refreshPayment } from "./refresh-payment";
 
 // Amounts are checked on every path (webhook, poll/refresh, create answer): a provider that reports
@@ -38,6 +39,8 @@ describe.each(testStores())("amount checks on $name", (store) => {
   let drop: () => Promise<void>;
 
   beforeAll(async () => {
+    // The checkout listener queues the merchant webhook, as start() wires it in the app.
+    registerPaymentListeners();
     resetEnvForTests({ PUBLIC_BASE_URL: "http://127.0.0.1:5599" });
     ({ database, drop } = await store.open());
   });

@@ -69,6 +69,9 @@ describe.each(testStores())("SSE payment stream on $name", (store) => {
     await drop();
   });
 
+  // What the provider reports on completion: the sale's own amount (a completion without one is drift).
+  const PAID = { amount: "1000", currency: "TZS" };
+
   async function newPayment(): Promise<string> {
     n += 1;
     const id = `pay_sse_${n}`;
@@ -99,7 +102,12 @@ describe.each(testStores())("SSE payment stream on $name", (store) => {
     expect(snapshot?.data?.status).toBe("pending");
     expect(snapshot?.id).toBeGreaterThan(0);
 
-    await applyProviderEvent(database.db, { paymentId: id, status: "completed", source: "webhook" });
+    await applyProviderEvent(database.db, {
+      paymentId: id,
+      status: "completed",
+      source: "webhook",
+      money: PAID,
+    });
     const live = await stream.next();
     expect(live?.data?.status).toBe("completed");
     expect(live?.id).toBeGreaterThan(snapshot!.id!);
@@ -117,7 +125,12 @@ describe.each(testStores())("SSE payment stream on $name", (store) => {
       }
     ).rows;
     await applyProviderEvent(database.db, { paymentId: id, status: "processing", source: "webhook" });
-    await applyProviderEvent(database.db, { paymentId: id, status: "completed", source: "webhook" });
+    await applyProviderEvent(database.db, {
+      paymentId: id,
+      status: "completed",
+      source: "webhook",
+      money: PAID,
+    });
     const stream = reader(paymentEventStream(database.db, hub, id, seq));
     expect(await stream.next()).toEqual({ retry: 3000 });
     expect((await stream.next())?.data?.status).toBe("processing");
