@@ -20,7 +20,7 @@ const APP = `http://127.0.0.1:${APP_PORT}`;
 const SANDBOX = `http://127.0.0.1:${SANDBOX_PORT}`;
 const SIGNING_KEY = "bench_signing_key";
 const API_KEY = "sk_test_malipo_sandbox";
-const CODE = "135790";
+const OWNER = { email: "owner@bench.malipo.local", password: "bench-owner-password" };
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 1000);
 const BIG_STREAMS = Number(process.env.BENCH_BIG_STREAMS ?? 5000);
 const WEBHOOK_RATE = 100;
@@ -156,7 +156,8 @@ async function runOnce(store: Store, databaseUrl: string | undefined) {
     SANDBOX: "1",
     PAYGRID_BASE_URL: `${SANDBOX}/api/v1`,
     PAYGRID_WEBHOOK_SIGNING_KEY: SIGNING_KEY,
-    POS_ACCESS_CODE: CODE,
+    OWNER_EMAIL: OWNER.email,
+    OWNER_PASSWORD: OWNER.password,
     SESSION_SECRET: "bench-session-secret-that-is-long-enough",
     MERCHANT_API_KEY: "mk_test_bench_key_000000",
     LOG_LEVEL: "warn",
@@ -165,7 +166,7 @@ async function runOnce(store: Store, databaseUrl: string | undefined) {
   await waitFor(`${SANDBOX}/control/settings`);
   await waitFor(`${APP}/api/health`);
 
-  const login = await request("POST", `${APP}/api/session`, JSON.stringify({ code: CODE }), {
+  const login = await request("POST", `${APP}/api/session`, JSON.stringify(OWNER), {
     "content-type": "application/json",
   });
   const cookie = String(login.headers["set-cookie"]?.[0] ?? "").split(";")[0]!;

@@ -38,6 +38,9 @@ export interface Payment {
   completed_at: string | null;
   paid_after_expiry: boolean;
   checkout_session_id: string | null;
+  /** Who took the sale (null for a shopper's payment on a checkout link). */
+  staff: { id: string; name: string } | null;
+  register_id: string | null;
 }
 
 export interface FieldIssue {

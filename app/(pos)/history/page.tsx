@@ -2,9 +2,10 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { buttonClass } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
-import { currentRegister } from "@/lib/server/auth/current-register";
+import { pageStaff } from "@/lib/server/auth/actor";
 import { getDatabase } from "@/lib/server/db/database";
 import { listPayments } from "@/lib/server/payments/list-payments";
+import { historyScope } from "@/lib/server/staff/attribution";
 import { getRequestLocale } from "@/lib/server/locale";
 import { formatAmount, formatDateTime } from "@/lib/format";
 import { translate, type MessageKey } from "@/lib/i18n";
@@ -21,8 +22,8 @@ export default async function HistoryPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const register = await currentRegister();
-  if (!register) redirect("/sign-in");
+  const actor = await pageStaff();
+  if (!actor) redirect("/sign-in");
   const locale = await getRequestLocale();
   const t = (key: MessageKey) => translate(locale, key);
   const raw = await searchParams;
@@ -38,8 +39,8 @@ export default async function HistoryPage({
   if (cursor && cursor.length <= 200) query.set("cursor", cursor);
 
   const { db } = await getDatabase();
-  const page = await listPayments(db, `register:${register.registerId}`, query).catch(() =>
-    listPayments(db, `register:${register.registerId}`, new URLSearchParams({ limit: "25" })),
+  const page = await listPayments(db, historyScope(actor), query).catch(() =>
+    listPayments(db, historyScope(actor), new URLSearchParams({ limit: "25" })),
   );
   const older = new URLSearchParams(
     Object.entries({ status, method, cursor: page.next_cursor ?? undefined }).filter(
@@ -91,6 +92,12 @@ export default async function HistoryPage({
                 </span>
                 <span className="text-sm text-ink-muted">
                   {formatDateTime(p.created_at, locale)} · {p.reference}
+                  {p.staff ? (
+                    <>
+                      {" · "}
+                      <span data-testid="history-cashier">{p.staff.name}</span>
+                    </>
+                  ) : null}
                 </span>
               </Link>
             </li>

@@ -30,6 +30,8 @@ export function paymentJson(row: PaymentRow) {
     completed_at: row.completedAt?.toISOString() ?? null,
     paid_after_expiry: row.paidAfterExpiry,
     checkout_session_id: row.checkoutSessionId,
+    staff: row.staffId ? { id: row.staffId, name: row.staffName ?? "" } : null,
+    register_id: row.registerId,
   };
 }
 

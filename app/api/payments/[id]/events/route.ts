@@ -10,7 +10,7 @@ export const runtime = "nodejs";
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
-    const scope = requireViewerScope(request);
+    const scope = await requireViewerScope(request);
     const { db } = await getDatabase();
     const payment = await loadOwnedPayment(db, (await params).id, scope);
     // EventSource resends Last-Event-ID on reconnect; a first connection may pass it as a query parameter.
