@@ -12,7 +12,10 @@ export default async function PosLayout({ children }: { children: React.ReactNod
   const locale = await getRequestLocale();
   return (
     <>
-      <nav aria-label={translate(locale, "nav.main")} className="flex items-center gap-5 px-4 print:hidden">
+      <nav
+        aria-label={translate(locale, "nav.main")}
+        className="flex flex-wrap items-center gap-x-5 px-4 print:hidden"
+      >
         <Link
           href="/register"
           className="min-h-touch inline-flex items-center font-semibold underline-offset-4 hover:underline"
