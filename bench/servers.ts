@@ -2,7 +2,7 @@ import { spawn, execSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { APP, APP_PORT, CODE, SANDBOX, SANDBOX_PORT, SIGNING_KEY, VERBOSE } from "./config";
+import { APP, APP_PORT, OWNER, SANDBOX, SANDBOX_PORT, SIGNING_KEY, VERBOSE } from "./config";
 import { request } from "./http";
 
 // The servers a bench run measures: the standalone PayGrid sandbox and the production build, each on its own
@@ -81,7 +81,8 @@ export async function startServers(databaseUrl: string | undefined): Promise<Ser
     SANDBOX: "1",
     PAYGRID_BASE_URL: `${SANDBOX}/api/v1`,
     PAYGRID_WEBHOOK_SIGNING_KEY: SIGNING_KEY,
-    POS_ACCESS_CODE: CODE,
+    OWNER_EMAIL: OWNER.email,
+    OWNER_PASSWORD: OWNER.password,
     SESSION_SECRET: "bench-session-secret-that-is-long-enough",
     MERCHANT_API_KEY: "mk_test_bench_key_000000",
     LOG_LEVEL: "warn",
@@ -90,7 +91,7 @@ export async function startServers(databaseUrl: string | undefined): Promise<Ser
   await waitFor(`${SANDBOX}/control/settings`);
   await waitFor(`${APP}/api/health`);
 
-  const login = await request("POST", `${APP}/api/session`, JSON.stringify({ code: CODE }), {
+  const login = await request("POST", `${APP}/api/session`, JSON.stringify(OWNER), {
     "content-type": "application/json",
   });
   const cookie = String(login.headers["set-cookie"]?.[0] ?? "").split(";")[0]!;

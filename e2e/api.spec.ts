@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { e2eUrls } from "../playwright.config";
 import { signInByApi as signIn } from "./support/api-session";
-import { SENTINEL_KEY as sentinel } from "./support/e2e-env";
+import { OWNER, SENTINEL_KEY as sentinel } from "./support/e2e-env";
 
 // The payments core through the production build: cashier session, create, live status, webhook
 // rejection, security headers — and the sentinel provider key never appears in any answer.
@@ -18,11 +18,17 @@ const sale = {
   customer: { firstname: "Juma", lastname: "Ali", email: "juma@example.com" },
 };
 
-test("cashier endpoints need a session, and a wrong code is refused", async ({ request }) => {
+test("cashier endpoints need a session, and a wrong password is refused", async ({ request }) => {
   expect((await request.get("/api/payments")).status()).toBe(401);
-  const wrong = await request.post("/api/session", { data: { code: "000000" }, headers: { origin } });
+  const wrong = await request.post("/api/session", {
+    data: { email: OWNER.email, password: "not-the-password" },
+    headers: { origin },
+  });
   expect(wrong.status()).toBe(401);
   expect(await wrong.json()).toMatchObject({ error: { code: "UNAUTHENTICATED" } });
+  // The retired access code is not a sign-in any more: a malformed body, with field errors.
+  const retired = await request.post("/api/session", { data: { code: "000000" }, headers: { origin } });
+  expect(retired.status()).toBe(400);
 });
 
 test("a cross-site write with the cashier cookie is refused", async ({ request }) => {

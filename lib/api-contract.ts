@@ -37,6 +37,11 @@ export const paymentSchema = z
     updated_at: timestamp,
     completed_at: timestamp.nullable(),
     paid_after_expiry: z.boolean(),
+    staff: z
+      .object({ id: z.string(), name: z.string() })
+      .nullable()
+      .meta({ description: "Who took the sale (null for a shopper's payment on a checkout link)" }),
+    register_id: z.string().nullable(),
     checkout_session_id: z.string().nullable(),
   })
   .meta({ id: "Payment" });

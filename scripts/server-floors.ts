@@ -10,6 +10,7 @@ export const FLOORS: readonly (readonly string[])[] = [
   ["env", "log"],
   ["loop", "locale", "db", "http"],
   ["auth", "providers", "wire"],
+  ["staff"],
   ["payments"],
   ["checkout", "webhooks", "realtime"],
   ["register-listeners", "openapi"],

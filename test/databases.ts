@@ -8,7 +8,8 @@ import { openDatabase, type Database } from "@/lib/server/db/client";
 
 export interface TestStore {
   name: "pglite" | "postgres";
-  open(): Promise<{ database: Database; drop(): Promise<void> }>;
+  /** `url` is set for PostgreSQL, so a test can open a second, independent client on the same database. */
+  open(): Promise<{ database: Database; drop(): Promise<void>; url?: string }>;
 }
 
 async function adminQuery(url: string, text: string): Promise<void> {
@@ -43,6 +44,7 @@ export function testStores(): TestStore[] {
         const database = await openDatabase({ databaseUrl: url.toString() });
         return {
           database,
+          url: url.toString(),
           async drop() {
             await database.close();
             await adminQuery(baseUrl, `drop database if exists ${name} with (force)`);

@@ -2,17 +2,21 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { OfflineNotice } from "@/components/pos/offline-notice";
 import { SignOutButton } from "@/components/pos/sign-out-button";
-import { currentRegister } from "@/lib/server/auth/current-register";
+import { pageStaff } from "@/lib/server/auth/actor";
 import { getRequestLocale } from "@/lib/server/locale";
 import { translate } from "@/lib/i18n";
 
-// Every cashier screen needs a register session; without one the cashier is sent to sign in.
+// Every cashier screen needs a person signed in at a register; without one it is the PIN pad.
 export default async function PosLayout({ children }: { children: React.ReactNode }) {
-  if (!(await currentRegister())) redirect("/sign-in");
+  const actor = await pageStaff();
+  if (!actor) redirect("/sign-in");
   const locale = await getRequestLocale();
   return (
     <>
-      <nav aria-label={translate(locale, "nav.main")} className="flex items-center gap-5 px-4 print:hidden">
+      <nav
+        aria-label={translate(locale, "nav.main")}
+        className="flex flex-wrap items-center gap-x-5 px-4 print:hidden"
+      >
         <Link
           href="/register"
           className="min-h-touch inline-flex items-center font-semibold underline-offset-4 hover:underline"
@@ -25,7 +29,18 @@ export default async function PosLayout({ children }: { children: React.ReactNod
         >
           {translate(locale, "nav.history")}
         </Link>
+        {actor.staff.role !== "cashier" ? (
+          <Link
+            href="/admin"
+            className="min-h-touch inline-flex items-center font-semibold underline-offset-4 hover:underline"
+          >
+            {translate(locale, "nav.admin")}
+          </Link>
+        ) : null}
         <span className="flex-1" />
+        <span className="text-sm text-ink-muted" data-testid="signed-in-as">
+          {translate(locale, "nav.signedInAs", { name: actor.staff.name, register: actor.register.name })}
+        </span>
         <SignOutButton />
       </nav>
       <OfflineNotice />

@@ -7,12 +7,12 @@ import { POST as paygridWebhook } from "@/app/api/webhooks/paygrid/route";
 import { POST as splashpayWebhook } from "@/app/api/webhooks/splashpay/route";
 import { GET as paygridSandbox } from "@/app/sandbox/paygrid/[...path]/route";
 import { GET as splashpaySandbox } from "@/app/sandbox/splashpay/[...path]/route";
-import { SESSION_COOKIE, signSession } from "@/lib/server/auth/session-token";
 import { closeDatabase, getDatabase } from "@/lib/server/db/database";
 import { payments } from "@/lib/server/db/schema";
-import { getEnv, resetEnvForTests } from "@/lib/server/env";
+import { resetEnvForTests } from "@/lib/server/env";
 import { offeredMethods } from "@/lib/server/providers/availability";
 import { resetProviderAdaptersForTests } from "@/lib/server/providers/registry";
+import { cashierCookie } from "@/test/cashier-session";
 import { KEY_MIXES } from "@/test/live-mixes";
 import { qrSale, tanqrSale } from "@/test/sales";
 
@@ -40,17 +40,14 @@ function startIn(mixEnv: Record<string, string>): void {
 
 const sandboxPath = (segments: string[]) => ({ params: Promise.resolve({ path: segments }) });
 
-function cashierRequest(body: unknown): Request {
-  const cookie = signSession(
-    { registerId: "reg_mix", expiresAt: Math.floor(Date.now() / 1000) + 600 },
-    getEnv().sessionSecret,
-  );
+async function cashierRequest(body: unknown): Promise<Request> {
+  const { db } = await getDatabase();
   return new Request("http://127.0.0.1:5599/api/payments", {
     method: "POST",
     headers: {
       "content-type": "application/json",
       "idempotency-key": `mix-${Math.random()}`,
-      cookie: `${SESSION_COOKIE}=${cookie}`,
+      cookie: await cashierCookie(db),
     },
     body: JSON.stringify(body),
   });
@@ -94,7 +91,7 @@ describe.each(KEY_MIXES)("the app started with $name", (mix) => {
       { on: mix.splashpay !== "off", body: tanqrSale() },
     ];
     for (const sale of sales.filter((s) => !s.on)) {
-      const response = await createPaymentRoute(cashierRequest(sale.body));
+      const response = await createPaymentRoute(await cashierRequest(sale.body));
       expect(response.status).toBe(422);
       const body = (await response.json()) as { error: { code: string } };
       expect(body.error.code).toBe("PROVIDER_NOT_CONFIGURED");

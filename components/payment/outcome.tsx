@@ -19,6 +19,7 @@ export function CompletedDetails({ payment, merchantName }: { payment: Payment; 
       ? ([[t("outcome.providerReference"), payment.provider_reference]] as [string, string][])
       : []),
     ...(payment.phone ? ([[t("outcome.payer"), maskPhone(payment.phone)]] as [string, string][]) : []),
+    ...(payment.staff ? ([[t("outcome.cashier"), payment.staff.name]] as [string, string][]) : []),
     [t("outcome.time"), formatDateTime(payment.completed_at ?? payment.updated_at, locale)],
   ];
   return (

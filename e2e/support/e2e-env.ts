@@ -3,5 +3,5 @@
 /** The provider key the e2e servers run with; no answer of ours may ever contain it. */
 export const SENTINEL_KEY = process.env.MALIPO_SENTINEL_KEY ?? "sk_test_sentinel_local_do_not_ship";
 
-/** POS_ACCESS_CODE of the e2e app servers. */
-export const ACCESS_CODE = "246810";
+/** OWNER_EMAIL / OWNER_PASSWORD of the e2e app servers. */
+export const OWNER = { email: "owner@e2e.malipo.local", password: "e2e-owner-password" };

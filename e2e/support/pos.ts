@@ -1,7 +1,7 @@
 import { expect, type Page, type TestInfo } from "@playwright/test";
 import type { Payment } from "@/lib/api-contract";
 import { e2eUrls } from "../../playwright.config";
-import { ACCESS_CODE, SENTINEL_KEY as sentinel } from "./e2e-env";
+import { OWNER, SENTINEL_KEY as sentinel } from "./e2e-env";
 
 // The cashier's moves, as a cashier makes them: through the screens, in whichever language is on.
 
@@ -9,11 +9,14 @@ export async function useLanguage(page: Page, locale: "sw" | "en", baseURL = e2e
   await page.context().addCookies([{ name: "malipo-locale", value: locale, url: baseURL }]);
 }
 
+/** The owner signs in with a password: a fresh browser context is an unpaired device, which that pairs. */
 export async function signIn(page: Page): Promise<void> {
   await page.goto("/sign-in");
-  await expect(page.locator("form[data-hydrated=true]")).toBeVisible();
-  await page.locator("#access-code").fill(ACCESS_CODE);
-  await page.locator("form button[type=submit]").click();
+  const form = page.locator("[data-testid=password-sign-in][data-hydrated=true]");
+  await expect(form).toBeVisible();
+  await form.locator("#email").fill(OWNER.email);
+  await form.locator("#password").fill(OWNER.password);
+  await form.locator("button[type=submit]").click();
   await page.waitForURL("**/register");
   await expect(page.locator("[data-hydrated=true]")).toBeVisible();
 }

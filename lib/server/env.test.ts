@@ -23,14 +23,16 @@ describe("parseEnv", () => {
     expect(env.paygrid.mode).toBe("sandbox");
     expect(env.paygrid.apiKey).toBe("sk_test_malipo_sandbox");
     expect(env.paygrid.baseUrl).toBe("http://localhost:3000/sandbox/paygrid/api/v1");
-    expect(env.posAccessCode).toMatch(/^\d{6}$/);
+    expect(env.demo?.ownerEmail).toBe("owner@demo.malipo.local");
+    expect(env.demo?.ownerPassword.length).toBeGreaterThanOrEqual(10);
+    expect(env.demo?.cashierPin).toMatch(/^\d{4}$/);
     expect(env.sessionSecret.length).toBeGreaterThanOrEqual(32);
     expect(env.merchantWebhookSecret).toMatch(/^whsec_/);
     expect(env.generatedCredentials).toBe(true);
     expect(env.paymentTtlSeconds).toBe(1800);
-    // A restart keeps the same cashier code and merchant key.
+    // A restart keeps the same demo logins and merchant key.
     const again = parseEnv({ DATA_DIR: dataDir });
-    expect(again.posAccessCode).toBe(env.posAccessCode);
+    expect(again.demo).toEqual(env.demo);
     expect(again.merchantApiKey).toBe(env.merchantApiKey);
   });
 
@@ -40,7 +42,6 @@ describe("parseEnv", () => {
       SPLASHPAY_API_KEY: "pk_live_x",
       SPLASHPAY_API_SECRET: "sk_live_y",
       SPLASHPAY_WEBHOOK_SECRET: "s",
-      POS_ACCESS_CODE: "1234",
       SESSION_SECRET: "x".repeat(32),
       MERCHANT_API_KEY: "m".repeat(16),
       MERCHANT_WEBHOOK_SECRET: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
@@ -72,7 +73,7 @@ describe("parseEnv", () => {
   });
 
   it("turns a provider off with SANDBOX=0 and no key, and then requires real credentials", () => {
-    expect(() => parseEnv({ SANDBOX: "0" })).toThrow(/POS_ACCESS_CODE: required outside sandbox mode/);
+    expect(() => parseEnv({ SANDBOX: "0" })).toThrow(/SESSION_SECRET: required outside sandbox mode/);
     const env = parseEnv({
       SANDBOX: "0",
       POS_ACCESS_CODE: "1234",
@@ -82,6 +83,26 @@ describe("parseEnv", () => {
     });
     expect(env.paygrid.mode).toBe("off");
     expect(env.sandbox).toBe(false);
+    expect(env.retiredPosAccessCode).toBe(true);
+    expect(env.demo).toBeUndefined();
+    expect(env.trustedProxyHops).toBe(0);
+  });
+
+  it("takes the owner account as a pair and the proxy hops as a small whole number", () => {
+    expect(() => parseEnv({ OWNER_EMAIL: "a@b.tz", DATA_DIR: tempDir() })).toThrow(
+      /OWNER_EMAIL \/ OWNER_PASSWORD: set both or neither/,
+    );
+    expect(() => parseEnv({ OWNER_EMAIL: "nope", OWNER_PASSWORD: "x".repeat(10) })).toThrow(/OWNER_EMAIL/);
+    expect(() => parseEnv({ TRUSTED_PROXY_HOPS: "-1" })).toThrow(/TRUSTED_PROXY_HOPS/);
+    const env = parseEnv({
+      OWNER_EMAIL: "mwenye@duka.tz",
+      OWNER_PASSWORD: "long-enough-pass",
+      TRUSTED_PROXY_HOPS: "1",
+      DATA_DIR: tempDir(),
+    });
+    expect(env.owner).toEqual({ email: "mwenye@duka.tz", password: "long-enough-pass" });
+    expect(env.demo?.ownerEmail).toBe("mwenye@duka.tz");
+    expect(env.trustedProxyHops).toBe(1);
   });
 });
 

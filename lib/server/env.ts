@@ -75,7 +75,19 @@ const schema = z.object({
   SPLASHPAY_API_SECRET: optional,
   SPLASHPAY_BASE_URL: optional.pipe(httpUrl("SplashPay API base").optional()),
   SPLASHPAY_WEBHOOK_SECRET: optional,
-  POS_ACCESS_CODE: optional.refine((v) => v === undefined || v.length >= 4, "expected at least 4 characters"),
+  // Retired by staff accounts; still read so the start can say so instead of silently ignoring it.
+  POS_ACCESS_CODE: optional,
+  OWNER_EMAIL: optional.pipe(z.email("expected the owner's email address").optional()),
+  OWNER_PASSWORD: optional.refine(
+    (v) => v === undefined || v.length >= 10,
+    "expected at least 10 characters",
+  ),
+  TRUSTED_PROXY_HOPS: z.coerce
+    .number({ error: "expected a whole number of proxies (0 = none)" })
+    .int("expected a whole number of proxies (0 = none)")
+    .min(0, "expected 0 or more")
+    .max(5, "expected at most 5")
+    .default(0),
   SESSION_SECRET: optional.refine(
     (v) => v === undefined || v.length >= 32,
     "expected at least 32 characters",
@@ -122,7 +134,14 @@ export interface Env {
     baseUrl: string;
     webhookSecret: string;
   };
-  posAccessCode: string;
+  /** The owner account to create at first start (both set, or neither). */
+  owner: { email: string; password: string } | undefined;
+  /** Sandbox mode: the demo owner and cashier made at first start, printed by the start banner. */
+  demo: { ownerEmail: string; ownerPassword: string; cashierPin: string } | undefined;
+  /** How many reverse proxies in front append to X-Forwarded-For; 0 = the socket address is the client. */
+  trustedProxyHops: number;
+  /** POS_ACCESS_CODE is still set although staff accounts replaced it. */
+  retiredPosAccessCode: boolean;
   sessionSecret: string;
   merchantApiKey: string;
   /** Where checkout outcomes go when a session names no webhook_url. */
@@ -136,7 +155,7 @@ export interface Env {
   /** Bounds on live-status streams (SSE): per payment and per client address, and each one's lifetime. */
   sse: { maxPerPayment: number; maxPerClient: number; maxLifetimeSeconds: number };
   logLevel: "debug" | "info" | "warn" | "error";
-  /** Set when the cashier code and merchant key were generated (sandbox mode): printed at start. */
+  /** Set when the merchant key and secrets were generated (sandbox mode): printed at start. */
   generatedCredentials: boolean;
 }
 
@@ -151,39 +170,39 @@ function describeIssues(error: z.ZodError): string {
 }
 
 interface GeneratedCredentials {
-  posAccessCode: string;
+  demoOwnerPassword: string;
+  demoCashierPin: string;
   sessionSecret: string;
   merchantApiKey: string;
   merchantWebhookSecret: string;
 }
 
-// Sandbox mode invents the cashier code, cookie secret and merchant key once and keeps them in DATA_DIR,
-// so a restart does not sign every cashier out or change the key a demo shop was given.
+// Sandbox mode invents the demo logins, cookie secret and merchant key once and keeps them in DATA_DIR,
+// so a restart does not sign every cashier out or change the key a demo shop was given. A file from an
+// older version keeps what it has and gains what it lacks.
 function loadOrCreateCredentials(dataDir: string): GeneratedCredentials {
   const file = path.join(dataDir, "sandbox-credentials.json");
+  let stored: Partial<GeneratedCredentials> = {};
   try {
-    const parsed = JSON.parse(fs.readFileSync(file, "utf8")) as Partial<GeneratedCredentials>;
-    if (
-      parsed.posAccessCode &&
-      parsed.sessionSecret &&
-      parsed.merchantApiKey &&
-      parsed.merchantWebhookSecret
-    ) {
-      return parsed as GeneratedCredentials;
-    }
+    stored = JSON.parse(fs.readFileSync(file, "utf8")) as Partial<GeneratedCredentials>;
   } catch {
     // absent or unreadable: make new ones below
   }
-  const created: GeneratedCredentials = {
-    posAccessCode: String(randomInt(0, 1_000_000)).padStart(6, "0"),
-    sessionSecret: randomBytes(32).toString("hex"),
-    merchantApiKey: `mk_test_${randomBytes(24).toString("hex")}`,
-    merchantWebhookSecret: `whsec_${randomBytes(24).toString("base64")}`,
+  const complete: GeneratedCredentials = {
+    demoOwnerPassword: stored.demoOwnerPassword ?? randomBytes(9).toString("base64url"),
+    demoCashierPin: stored.demoCashierPin ?? String(randomInt(0, 10_000)).padStart(4, "0"),
+    sessionSecret: stored.sessionSecret ?? randomBytes(32).toString("hex"),
+    merchantApiKey: stored.merchantApiKey ?? `mk_test_${randomBytes(24).toString("hex")}`,
+    merchantWebhookSecret: stored.merchantWebhookSecret ?? `whsec_${randomBytes(24).toString("base64")}`,
   };
-  fs.mkdirSync(dataDir, { recursive: true });
-  fs.writeFileSync(file, JSON.stringify(created, null, 2), { mode: 0o600 });
-  return created;
+  if (Object.keys(complete).some((k) => !stored[k as keyof GeneratedCredentials])) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(complete, null, 2), { mode: 0o600 });
+  }
+  return complete;
 }
+
+export const DEMO_OWNER_EMAIL = "owner@demo.malipo.local";
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = schema.safeParse(source);
@@ -199,6 +218,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   if (forced && v.SPLASHPAY_API_KEY?.startsWith("pk_live_")) {
     problems.push("  - SANDBOX: is 1 while SPLASHPAY_API_KEY is a live key (pk_live_…); remove one of them");
+  }
+  if (Boolean(v.OWNER_EMAIL) !== Boolean(v.OWNER_PASSWORD)) {
+    problems.push("  - OWNER_EMAIL / OWNER_PASSWORD: set both or neither");
   }
   if (Boolean(v.SPLASHPAY_API_KEY) !== Boolean(v.SPLASHPAY_API_SECRET)) {
     problems.push("  - SPLASHPAY_API_KEY / SPLASHPAY_API_SECRET: set both or neither");
@@ -224,12 +246,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     );
   }
   if (!sandbox) {
-    for (const name of [
-      "POS_ACCESS_CODE",
-      "SESSION_SECRET",
-      "MERCHANT_API_KEY",
-      "MERCHANT_WEBHOOK_SECRET",
-    ] as const) {
+    for (const name of ["SESSION_SECRET", "MERCHANT_API_KEY", "MERCHANT_WEBHOOK_SECRET"] as const) {
       if (!v[name]) problems.push(`  - ${name}: required outside sandbox mode`);
     }
   }
@@ -237,10 +254,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new EnvError(`Malipo cannot start: bad configuration.\n${problems.join("\n")}`);
   }
 
-  const generated =
-    sandbox && (!v.POS_ACCESS_CODE || !v.SESSION_SECRET || !v.MERCHANT_API_KEY || !v.MERCHANT_WEBHOOK_SECRET)
-      ? loadOrCreateCredentials(v.DATA_DIR)
-      : undefined;
+  const generated = sandbox ? loadOrCreateCredentials(v.DATA_DIR) : undefined;
 
   return {
     publicBaseUrl: v.PUBLIC_BASE_URL,
@@ -274,7 +288,17 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       webhookSecret:
         v.SPLASHPAY_WEBHOOK_SECRET ?? (splashMode === "sandbox" ? SANDBOX_SPLASHPAY_WEBHOOK_SECRET : ""),
     },
-    posAccessCode: v.POS_ACCESS_CODE ?? generated?.posAccessCode ?? "",
+    owner:
+      v.OWNER_EMAIL && v.OWNER_PASSWORD ? { email: v.OWNER_EMAIL, password: v.OWNER_PASSWORD } : undefined,
+    demo: generated
+      ? {
+          ownerEmail: v.OWNER_EMAIL ?? DEMO_OWNER_EMAIL,
+          ownerPassword: v.OWNER_PASSWORD ?? generated.demoOwnerPassword,
+          cashierPin: generated.demoCashierPin,
+        }
+      : undefined,
+    trustedProxyHops: v.TRUSTED_PROXY_HOPS,
+    retiredPosAccessCode: v.POS_ACCESS_CODE !== undefined,
     sessionSecret: v.SESSION_SECRET ?? generated?.sessionSecret ?? "",
     merchantApiKey: v.MERCHANT_API_KEY ?? generated?.merchantApiKey ?? "",
     merchantWebhookUrl: v.MERCHANT_WEBHOOK_URL,
@@ -288,7 +312,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       maxLifetimeSeconds: v.SSE_MAX_LIFETIME_SECONDS,
     },
     logLevel: v.LOG_LEVEL,
-    generatedCredentials: generated !== undefined,
+    generatedCredentials:
+      generated !== undefined && (!v.SESSION_SECRET || !v.MERCHANT_API_KEY || !v.MERCHANT_WEBHOOK_SECRET),
   };
 }
 

@@ -2,7 +2,13 @@ import "server-only";
 import { EnvError, getEnv, isBuildPhase } from "@/lib/server/env";
 import { closeDatabase, getDatabase } from "@/lib/server/db/database";
 import { DataDirLockedError } from "@/lib/server/db/pglite-lock";
+import { installSocketAddressHeader } from "@/lib/server/http/socket-address";
 import { log, setLogLevel } from "@/lib/server/log";
+import {
+  bootstrapAccounts,
+  DEMO_CASHIER_NAME,
+  type BootstrapOutcome,
+} from "@/lib/server/staff/bootstrap-accounts";
 import { startReconciler } from "@/lib/server/payments/reconcile";
 import { providerAdapter } from "@/lib/server/providers/registry";
 import { getListenHub } from "@/lib/server/realtime/listen-hub";
@@ -26,9 +32,14 @@ function printSandboxBanner(): void {
     `  PayGrid       ${env.paygrid.mode}${env.paygrid.mode === "sandbox" ? ` (${env.paygrid.baseUrl})` : ""}`,
     `  SplashPay     ${env.splashpay.mode}`,
   ];
+  if (env.demo) {
+    lines.push(
+      `  Owner         ${env.demo.ownerEmail} / ${env.owner ? "(OWNER_PASSWORD)" : env.demo.ownerPassword}`,
+      `  ${DEMO_CASHIER_NAME}  PIN ${env.demo.cashierPin} (on a paired register; "Use as Demo register" pairs one)`,
+    );
+  }
   if (env.generatedCredentials) {
     lines.push(
-      `  Cashier code  ${env.posAccessCode}`,
       `  Merchant key  ${env.merchantApiKey}`,
       "  Webhook secret: see the file below (merchantWebhookSecret)",
       `  (generated once and kept in ${env.dataDir}/sandbox-credentials.json)`,
@@ -48,14 +59,30 @@ export async function start(): Promise<void> {
     throw error;
   }
   setLogLevel(env.logLevel);
+  installSocketAddressHeader();
+  if (env.retiredPosAccessCode) {
+    console.error(
+      "\nPOS_ACCESS_CODE is retired and ignored: staff now sign in with their own PIN on a paired register " +
+        '(see the README, "Staff, registers and sessions"). Remove it from the environment.\n',
+    );
+  }
+  let accounts: BootstrapOutcome;
   try {
     const database = await getDatabase();
     log.info("database ready", { kind: database.kind });
+    accounts = await bootstrapAccounts(database.db, env);
   } catch (error) {
     if (error instanceof DataDirLockedError) fail(error.message);
     fail(`Malipo cannot open its database: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (env.sandbox) printSandboxBanner();
+  if (accounts.kind === "setup-code") {
+    // The one secret deliberately printed outside sandbox mode: whoever reads the server's output
+    // creates the owner account once, then the code is gone.
+    console.log(
+      `\nNo owner account yet. Open ${env.publicBaseUrl}/setup and enter the code ${accounts.code}\n`,
+    );
+  }
 
   // One LISTEN and one reconciler loop per instance.
   await getListenHub();

@@ -2,9 +2,10 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { buttonClass } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
-import { currentRegister } from "@/lib/server/auth/current-register";
+import { pageStaff } from "@/lib/server/auth/actor";
 import { getDatabase } from "@/lib/server/db/database";
 import { listPayments, parseListPaymentsQuery } from "@/lib/server/payments/list-payments";
+import { historyScope } from "@/lib/server/staff/attribution";
 import { getRequestLocale } from "@/lib/server/locale";
 import { formatAmount, formatDateTime } from "@/lib/format";
 import { translate, type MessageKey } from "@/lib/i18n";
@@ -20,8 +21,8 @@ export default async function HistoryPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const register = await currentRegister();
-  if (!register) redirect("/sign-in");
+  const actor = await pageStaff();
+  if (!actor) redirect("/sign-in");
   const locale = await getRequestLocale();
   const t = (key: MessageKey) => translate(locale, key);
   const raw = await searchParams;
@@ -39,7 +40,7 @@ export default async function HistoryPage({
   if (cursor && cursor.length <= 200) query.set("cursor", cursor);
 
   const { db } = await getDatabase();
-  const scope = `register:${register.registerId}`;
+  const scope = historyScope(actor);
   // A cursor that does not decode falls back to the first page.
   const page = await listPayments(db, scope, parseListPaymentsQuery(query)).catch(() =>
     listPayments(db, scope, parseListPaymentsQuery(new URLSearchParams({ limit: "25" }))),
@@ -94,6 +95,12 @@ export default async function HistoryPage({
                 </span>
                 <span className="text-sm text-ink-muted">
                   {formatDateTime(p.created_at, locale)} · {p.reference}
+                  {p.staff ? (
+                    <>
+                      {" · "}
+                      <span data-testid="history-cashier">{p.staff.name}</span>
+                    </>
+                  ) : null}
                 </span>
               </Link>
             </li>

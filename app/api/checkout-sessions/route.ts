@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 export async function POST(request: Request) {
   try {
-    const createdBy = requireMerchantOrCashier(request);
+    const createdBy = await requireMerchantOrCashier(request);
     const body = await readJson(request);
     const { db } = await getDatabase();
     const { session, created } = await createCheckoutSession(db, {

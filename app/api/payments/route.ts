@@ -1,5 +1,5 @@
 import { getDatabase } from "@/lib/server/db/database";
-import { requireCashier } from "@/lib/server/auth/cashier";
+import { requireStaff } from "@/lib/server/auth/actor";
 import { handleRouteError } from "@/lib/server/http/handle-route-error";
 import { readJson } from "@/lib/server/http/read-json";
 import { createPayment, requireIdempotencyKey } from "@/lib/server/payments/create-payment";
@@ -7,18 +7,19 @@ import { listPayments, parseListPaymentsQuery } from "@/lib/server/payments/list
 import { paymentJson } from "@/lib/server/wire/payment-json";
 import { providerAdapter } from "@/lib/server/providers/registry";
 import { createPaymentSchema } from "@/lib/payment-schema";
+import { historyScope, sellerOf } from "@/lib/server/staff/attribution";
 
 export const dynamic = "force-dynamic";
 
 export async function POST(request: Request) {
   try {
-    const session = requireCashier(request);
+    const actor = await requireStaff(request);
     const body = await readJson(request);
     const idempotencyKey = requireIdempotencyKey(request.headers.get("idempotency-key"));
     const command = { ...createPaymentSchema.parse(body), idempotencyKey };
     const { db } = await getDatabase();
     const { payment, created } = await createPayment(
-      { db, adapter: providerAdapter, ownerScope: `register:${session.registerId}` },
+      { db, adapter: providerAdapter, ownerScope: `register:${actor.register.id}`, seller: sellerOf(actor) },
       command,
     );
     return Response.json(paymentJson(payment), { status: created ? 201 : 200 });
@@ -29,14 +30,10 @@ export async function POST(request: Request) {
 
 export async function GET(request: Request) {
   try {
-    const session = requireCashier(request);
+    const actor = await requireStaff(request);
     const { db } = await getDatabase();
     return Response.json(
-      await listPayments(
-        db,
-        `register:${session.registerId}`,
-        parseListPaymentsQuery(new URL(request.url).searchParams),
-      ),
+      await listPayments(db, historyScope(actor), parseListPaymentsQuery(new URL(request.url).searchParams)),
     );
   } catch (error) {
     return handleRouteError(error);

@@ -2,7 +2,6 @@ import "server-only";
 import { timingSafeEqual, createHash } from "node:crypto";
 import { getEnv } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/http/api-error";
-import { SESSION_COOKIE, verifySession, type RegisterSession } from "./session-token";
 
 export function readCookie(request: Request, name: string): string | undefined {
   for (const part of (request.headers.get("cookie") ?? "").split(";")) {
@@ -17,10 +16,6 @@ export function secretEquals(given: string, expected: string): boolean {
   const a = createHash("sha256").update(given).digest();
   const b = createHash("sha256").update(expected).digest();
   return timingSafeEqual(a, b);
-}
-
-export function cashierSession(request: Request): RegisterSession | null {
-  return verifySession(readCookie(request, SESSION_COOKIE), getEnv().sessionSecret);
 }
 
 /**
@@ -38,12 +33,4 @@ export function assertSameOrigin(request: Request): void {
   const host = request.headers.get("host");
   if (host) allowed.add(`${new URL(request.url).protocol}//${host}`);
   if (!allowed.has(origin)) throw new ApiError("FORBIDDEN", "This request did not come from Malipo's pages.");
-}
-
-/** The register session of the request, or 401. Checks Origin on writes. */
-export function requireCashier(request: Request): RegisterSession {
-  const session = cashierSession(request);
-  if (!session) throw new ApiError("UNAUTHENTICATED", "Sign in to the register first.");
-  assertSameOrigin(request);
-  return session;
 }

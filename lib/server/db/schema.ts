@@ -42,6 +42,11 @@ export const payments = pgTable(
     /** Who may read it: the register (cashier session) or the checkout session that created it. */
     ownerScope: text("owner_scope").notNull(),
     checkoutSessionId: text("checkout_session_id"),
+    /** Who took the sale and on which device (null for a shopper's payment on a checkout link). */
+    staffId: text("staff_id"),
+    /** The staff member's name as it was at the sale: receipts and history keep it if they are renamed. */
+    staffName: text("staff_name"),
+    registerId: text("register_id"),
     failureCode: text("failure_code"),
     failureMessage: text("failure_message"),
     /** Set when the sale's QR did not match the amount/currency (the QR-matches-sale check). */
@@ -80,6 +85,8 @@ export const payments = pgTable(
     uniqueIndex("payments_return_token_uq")
       .on(t.returnToken)
       .where(sql`${t.returnToken} is not null`),
+    index("payments_staff_created_idx").on(t.staffId, t.createdAt),
+    index("payments_register_created_idx").on(t.registerId, t.createdAt),
   ],
 );
 
@@ -180,8 +187,94 @@ export const merchantWebhookOutbox = pgTable(
   (t) => [index("merchant_webhook_outbox_due_idx").on(t.nextAttemptAt)],
 );
 
+/** The shop's people: one owner (email + password), managers and cashiers (name + PIN). */
+export const staff = pgTable(
+  "staff",
+  {
+    id: text("id").primaryKey(), // stf_…
+    name: text("name").notNull(),
+    role: text("role").notNull(), // owner | manager | cashier
+    /** Lower-cased; owners and managers who sign in with a password. */
+    email: text("email"),
+    passwordHash: text("password_hash"),
+    pinHash: text("pin_hash"),
+    active: boolean("active").notNull().default(true),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("staff_email_uq")
+      .on(t.email)
+      .where(sql`${t.email} is not null`),
+    uniqueIndex("staff_one_owner_uq")
+      .on(t.role)
+      .where(sql`${t.role} = 'owner'`),
+  ],
+);
+
+/** Devices the owner or a manager authorised. Only the hash of a pairing code is kept. */
+export const registers = pgTable(
+  "registers",
+  {
+    id: text("id").primaryKey(), // reg_…
+    name: text("name").notNull(),
+    pairingCodeHash: text("pairing_code_hash"),
+    pairingExpiresAt: ts("pairing_expires_at"),
+    pairedAt: ts("paired_at"),
+    revokedAt: ts("revoked_at"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("registers_pairing_code_uq")
+      .on(t.pairingCodeHash)
+      .where(sql`${t.pairingCodeHash} is not null`),
+  ],
+);
+
+/**
+ * Server-side sessions. `kind` types the cookie: `staff` (a person signed in, 12 hours) or `register` (the
+ * device's pairing, long-lived). Only a keyed hash of the random token is stored.
+ */
+export const authSessions = pgTable(
+  "auth_sessions",
+  {
+    id: text("id").primaryKey(), // ses_… (public: listed and revoked by the back office)
+    tokenHash: text("token_hash").notNull(),
+    kind: text("kind").notNull(), // staff | register
+    staffId: text("staff_id"),
+    registerId: text("register_id"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    expiresAt: ts("expires_at").notNull(),
+    revokedAt: ts("revoked_at"),
+  },
+  (t) => [
+    uniqueIndex("auth_sessions_token_uq").on(t.tokenHash),
+    index("auth_sessions_staff_idx").on(t.staffId),
+    index("auth_sessions_register_idx").on(t.registerId),
+  ],
+);
+
+/** Failed sign-in counters shared by every instance: per register PIN pad, account, client address. */
+export const authThrottle = pgTable("auth_throttle", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  windowStart: ts("window_start").notNull(),
+  lockedUntil: ts("locked_until"),
+  lockCount: integer("lock_count").notNull().default(0),
+});
+
+/** The one-time code that lets the first person create the owner account (live mode, no OWNER_EMAIL). */
+export const ownerSetup = pgTable("owner_setup", {
+  id: integer("id").primaryKey(), // always 1
+  codeHash: text("code_hash").notNull(),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});
+
 export type PaymentRow = typeof payments.$inferSelect;
 export type NewPaymentRow = typeof payments.$inferInsert;
 export type PaymentEventRow = typeof paymentEvents.$inferSelect;
 export type CheckoutSessionRow = typeof checkoutSessions.$inferSelect;
 export type MerchantWebhookRow = typeof merchantWebhookOutbox.$inferSelect;
+export type StaffRow = typeof staff.$inferSelect;
+export type RegisterRow = typeof registers.$inferSelect;
+export type AuthSessionRow = typeof authSessions.$inferSelect;

@@ -9,7 +9,7 @@ import {
   paymentSchema,
 } from "@/lib/api-contract";
 import { createPaymentSchema } from "@/lib/payment-schema";
-import { signInSchema } from "@/lib/server/auth/open-session";
+import { signInSchema } from "@/lib/server/auth/sign-in";
 import {
   createCheckoutSessionSchema,
   sessionPaymentSchema,

@@ -29,6 +29,8 @@ export interface CreatePaymentContext {
   adapter: (provider: string) => PaymentProviderAdapter;
   /** Who owns the payment: `register:<id>` or `checkout:<cs_id>`. */
   ownerScope: string;
+  /** Who took the sale on which register (staff/attribution.ts); absent for a shopper's checkout. */
+  seller?: { staffId: string; staffName: string; registerId: string };
   checkoutSessionId?: string;
   /** For checkout sessions: where the card page sends the shopper back to. */
   returnBaseUrl?: string;
@@ -146,6 +148,9 @@ async function createOnce(
       metadata: input.metadata ?? null,
       idempotencyKey: key,
       ownerScope: ctx.ownerScope,
+      staffId: ctx.seller?.staffId ?? null,
+      staffName: ctx.seller?.staffName ?? null,
+      registerId: ctx.seller?.registerId ?? null,
       checkoutSessionId: ctx.checkoutSessionId ?? null,
       // The provider returns the customer's phone to a public page, never to a cashier page.
       returnToken: ctx.ownerScope.startsWith("register:") ? newReturnToken() : null,

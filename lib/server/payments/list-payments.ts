@@ -13,6 +13,8 @@ export const listPaymentsQuerySchema = z.object({
   method: z.enum(PAYMENT_METHODS).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(200).optional(),
+  register: z.string().max(60).optional(),
+  staff: z.string().max(60).optional(),
 });
 
 // Cursor = the (created_at, id) of the last row seen: stable under inserts, unlike page numbers.
@@ -38,8 +40,11 @@ export function parseListPaymentsQuery(searchParams: URLSearchParams): ListPayme
   return listPaymentsQuerySchema.parse(Object.fromEntries(searchParams));
 }
 
-export async function listPayments(db: Db, scope: string, query: ListPaymentsQuery) {
-  const conditions: SQL[] = [eq(payments.ownerScope, scope)];
+/** `scope` null: every payment (managers and the owner); else one owner scope (a cashier's register). */
+export async function listPayments(db: Db, scope: string | null, query: ListPaymentsQuery) {
+  const conditions: SQL[] = scope ? [eq(payments.ownerScope, scope)] : [];
+  if (query.register) conditions.push(eq(payments.registerId, query.register));
+  if (query.staff) conditions.push(eq(payments.staffId, query.staff));
   if (query.status) conditions.push(eq(payments.status, query.status));
   if (query.method) conditions.push(eq(payments.method, query.method));
   if (query.cursor) {

@@ -35,5 +35,7 @@ export function paymentJson(row: PaymentRow): Payment {
     completed_at: row.completedAt?.toISOString() ?? null,
     paid_after_expiry: row.paidAfterExpiry,
     checkout_session_id: row.checkoutSessionId,
+    staff: row.staffId ? { id: row.staffId, name: row.staffName ?? "" } : null,
+    register_id: row.registerId,
   });
 }

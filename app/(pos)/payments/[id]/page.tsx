@@ -1,12 +1,13 @@
 import { notFound, redirect } from "next/navigation";
 import { PosPaymentScreen } from "@/components/pos/pos-payment-screen";
 import type { Payment } from "@/lib/api-contract";
-import { currentRegister } from "@/lib/server/auth/current-register";
+import { pageStaff } from "@/lib/server/auth/actor";
 import { getDatabase } from "@/lib/server/db/database";
 import { getEnv } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/http/api-error";
 import { loadOwnedPayment } from "@/lib/server/payments/payment-access";
 import { paymentJson } from "@/lib/server/wire/payment-json";
+import { historyScope } from "@/lib/server/staff/attribution";
 
 export const dynamic = "force-dynamic";
 
@@ -17,12 +18,12 @@ function renderedAt(): number {
 
 // Server-rendered first paint (the QR and countdown are there before any script runs), then live.
 export default async function PaymentPage({ params }: { params: Promise<{ id: string }> }) {
-  const register = await currentRegister();
-  if (!register) redirect("/sign-in");
+  const actor = await pageStaff();
+  if (!actor) redirect("/sign-in");
   const { db } = await getDatabase();
   let payment: Payment;
   try {
-    payment = paymentJson(await loadOwnedPayment(db, (await params).id, `register:${register.registerId}`));
+    payment = paymentJson(await loadOwnedPayment(db, (await params).id, historyScope(actor)));
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) notFound();
     throw error;

@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
-    requireMerchantOrCashier(request);
+    await requireMerchantOrCashier(request);
     const { db } = await getDatabase();
     const session = await loadCheckoutSession(db, (await params).id);
     return Response.json(checkoutSessionJson(session, await sessionPayments(db, session.id)));

@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
-    const scope = requireViewerScope(request);
+    const scope = await requireViewerScope(request);
     const { db } = await getDatabase();
     return Response.json(paymentJson(await loadOwnedPayment(db, (await params).id, scope)));
   } catch (error) {

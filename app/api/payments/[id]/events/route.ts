@@ -1,7 +1,7 @@
 import { getDatabase } from "@/lib/server/db/database";
 import { getEnv } from "@/lib/server/env";
 import { handleRouteError } from "@/lib/server/http/handle-route-error";
-import { clientKey } from "@/lib/server/http/rate-limit";
+import { clientAddress } from "@/lib/server/http/client-address";
 import { acquireStreamSlot, boundedStream } from "@/lib/server/http/stream-limits";
 import { loadOwnedPayment, requireViewerScope } from "@/lib/server/payments/payment-access";
 import { getListenHub } from "@/lib/server/realtime/listen-hub";
@@ -13,7 +13,7 @@ export const runtime = "nodejs";
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
-    const scope = requireViewerScope(request);
+    const scope = await requireViewerScope(request);
     const { db } = await getDatabase();
     const payment = await loadOwnedPayment(db, (await params).id, scope);
     // EventSource resends Last-Event-ID on reconnect; a first connection may pass it as a query parameter.
@@ -23,7 +23,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const limits = getEnv().sse;
     const hub = await getListenHub();
     // Taken last, so nothing above can fail while holding it; boundedStream releases it when the stream ends.
-    const release = acquireStreamSlot(payment.id, clientKey(request), limits);
+    const release = acquireStreamSlot(payment.id, clientAddress(request, getEnv().trustedProxyHops), limits);
     const stream = paymentEventStream(db, hub, payment.id, lastEventId);
     return new Response(boundedStream(stream, limits.maxLifetimeSeconds * 1000, release), {
       headers: SSE_HEADERS,

@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
-    const scope = requireViewerScope(request);
+    const scope = await requireViewerScope(request);
     const { db } = await getDatabase();
     const payment = await loadOwnedPayment(db, (await params).id, scope);
     const after = await throttledRefresh(db, providerAdapter(payment.provider), payment);

@@ -1,6 +1,13 @@
 import "server-only";
 import { getEnv } from "@/lib/server/env";
-import { REGISTER_COOKIE, REGISTER_TTL_SECONDS, SESSION_COOKIE, SESSION_TTL_SECONDS } from "./session-token";
+
+// Two typed cookies: the person's session (12 hours) and the device's register pairing (a year). Each
+// holds a random token whose row in auth_sessions has a `kind`; one is never accepted for the other.
+
+export const SESSION_COOKIE = "malipo_session";
+export const REGISTER_COOKIE = "malipo_register";
+export const SESSION_TTL_SECONDS = 12 * 60 * 60; // one long shift
+export const REGISTER_TTL_SECONDS = 365 * 24 * 60 * 60;
 
 function cookie(name: string, value: string, maxAge: number): string {
   const secure = getEnv().publicBaseUrl.startsWith("https://") ? "; Secure" : "";
@@ -15,6 +22,6 @@ export function registerCookieHeader(token: string): string {
   return cookie(REGISTER_COOKIE, token, REGISTER_TTL_SECONDS);
 }
 
-export function clearedSessionCookieHeader(): string {
-  return `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`;
+export function clearedCookieHeader(name: string): string {
+  return cookie(name, "", 0);
 }

@@ -1,0 +1,420 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resetEnvForTests } from "@/lib/server/env";
+import type { ListenHub } from "@/lib/server/realtime/listen-hub";
+import { resetProviderAdaptersForTests } from "@/lib/server/providers/registry";
+import * as checkoutSessionRoute from "@/app/api/checkout-sessions/[id]/route";
+import * as checkoutSessionPaymentsRoute from "@/app/api/checkout-sessions/[id]/payments/route";
+import * as checkoutSessionsRoute from "@/app/api/checkout-sessions/route";
+import * as healthRoute from "@/app/api/health/route";
+import * as meRoute from "@/app/api/me/route";
+import * as paymentEventsRoute from "@/app/api/payments/[id]/events/route";
+import * as paymentRefreshRoute from "@/app/api/payments/[id]/refresh/route";
+import * as paymentRoute from "@/app/api/payments/[id]/route";
+import * as paymentsRoute from "@/app/api/payments/route";
+import * as pairRoute from "@/app/api/registers/pair/route";
+import * as registerRoute from "@/app/api/registers/[id]/route";
+import * as registersRoute from "@/app/api/registers/route";
+import * as sessionRoute from "@/app/api/session/route";
+import * as sessionByIdRoute from "@/app/api/sessions/[id]/route";
+import * as sessionsRoute from "@/app/api/sessions/route";
+import * as setupRoute from "@/app/api/setup/route";
+import * as staffByIdRoute from "@/app/api/staff/[id]/route";
+import * as staffRoute from "@/app/api/staff/route";
+import * as paygridWebhookRoute from "@/app/api/webhooks/paygrid/route";
+import * as splashpayWebhookRoute from "@/app/api/webhooks/splashpay/route";
+import { AppClient } from "@/test/app-client";
+import { testStores } from "@/test/databases";
+import { startHarness, type Harness } from "@/test/payments-harness";
+import { qrSale } from "@/test/sales";
+import { addStaff, openShop, ownerClient, pairedDevice, signInWithPin } from "@/test/shop";
+
+// Every route × every kind of caller → the status it must answer. Requests are real (valid bodies where
+// the caller is allowed), so a 2xx means the route did its work for that caller, not just "passed auth".
+
+const MERCHANT_KEY = "mk_test_matrix_merchant_key";
+const ROLES = ["anonymous", "cashier", "manager", "owner", "merchant"] as const;
+type Role = (typeof ROLES)[number];
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- route handlers differ in their params type
+type AnyHandler = (request: Request, context: { params: Promise<any> }) => Response | Promise<Response>;
+
+interface Row {
+  name: string;
+  handler: AnyHandler;
+  method: string;
+  path: (f: Fixtures) => string;
+  params?: (f: Fixtures) => Promise<Record<string, string>> | Record<string, string>;
+  body?: () => unknown;
+  headers?: () => Record<string, string>;
+  /** The call ends the caller's session: give each role a freshly signed-in client. */
+  fresh?: boolean;
+  expect: [number, number, number, number, number];
+}
+
+interface Fixtures {
+  paymentId: string;
+  checkoutSessionId: string;
+  registerId: string;
+  cashierId: string;
+  throwawayRegister(): Promise<string>;
+}
+
+let counter = 0;
+const key = () => ({ "idempotency-key": `matrix-${Date.now()}-${(counter += 1)}` });
+
+const rows: Row[] = [
+  {
+    name: "GET /api/health",
+    handler: healthRoute.GET,
+    method: "GET",
+    path: () => "/api/health",
+    expect: [200, 200, 200, 200, 200],
+  },
+  {
+    name: "POST /api/session (wrong password)",
+    handler: sessionRoute.POST,
+    method: "POST",
+    path: () => "/api/session",
+    body: () => ({ email: `nobody${(counter += 1)}@duka.tz`, password: "wrong-password" }),
+    expect: [401, 401, 401, 401, 401],
+  },
+  {
+    name: "DELETE /api/session",
+    handler: sessionRoute.DELETE,
+    method: "DELETE",
+    path: () => "/api/session",
+    fresh: true,
+    expect: [204, 204, 204, 204, 204],
+  },
+  {
+    name: "GET /api/me",
+    handler: meRoute.GET,
+    method: "GET",
+    path: () => "/api/me",
+    expect: [401, 200, 200, 200, 401],
+  },
+  {
+    name: "GET /api/registers",
+    handler: registersRoute.GET,
+    method: "GET",
+    path: () => "/api/registers",
+    expect: [401, 403, 200, 200, 401],
+  },
+  {
+    name: "POST /api/registers",
+    handler: registersRoute.POST,
+    method: "POST",
+    path: () => "/api/registers",
+    body: () => ({ name: "Matrix till" }),
+    expect: [401, 403, 201, 201, 401],
+  },
+  {
+    name: "PATCH /api/registers/:id",
+    handler: registerRoute.PATCH,
+    method: "PATCH",
+    path: (f) => `/api/registers/${f.registerId}`,
+    params: (f) => ({ id: f.registerId }),
+    body: () => ({ name: "Renamed till" }),
+    expect: [401, 403, 200, 200, 401],
+  },
+  {
+    name: "DELETE /api/registers/:id",
+    handler: registerRoute.DELETE,
+    method: "DELETE",
+    path: () => "/api/registers/x",
+    params: async (f) => ({ id: await f.throwawayRegister() }),
+    expect: [401, 403, 200, 200, 401],
+  },
+  {
+    name: "POST /api/registers/pair (wrong code)",
+    handler: pairRoute.POST,
+    method: "POST",
+    path: () => "/api/registers/pair",
+    body: () => ({ code: "WRONGCODE2" }),
+    expect: [401, 401, 401, 401, 401],
+  },
+  {
+    name: "GET /api/staff",
+    handler: staffRoute.GET,
+    method: "GET",
+    path: () => "/api/staff",
+    expect: [401, 403, 200, 200, 401],
+  },
+  {
+    name: "POST /api/staff",
+    handler: staffRoute.POST,
+    method: "POST",
+    path: () => "/api/staff",
+    body: () => ({ name: `Temp ${(counter += 1)}`, role: "cashier", pin: "2580" }),
+    expect: [401, 403, 201, 201, 401],
+  },
+  {
+    name: "PATCH /api/staff/:id",
+    handler: staffByIdRoute.PATCH,
+    method: "PATCH",
+    path: (f) => `/api/staff/${f.cashierId}`,
+    params: (f) => ({ id: f.cashierId }),
+    body: () => ({ name: "Zawadi" }),
+    expect: [401, 403, 200, 200, 401],
+  },
+  {
+    name: "GET /api/sessions",
+    handler: sessionsRoute.GET,
+    method: "GET",
+    path: () => "/api/sessions",
+    expect: [401, 403, 200, 200, 401],
+  },
+  {
+    name: "DELETE /api/sessions/:id (unknown)",
+    handler: sessionByIdRoute.DELETE,
+    method: "DELETE",
+    path: () => "/api/sessions/ses_unknown",
+    params: () => ({ id: "ses_unknown" }),
+    expect: [401, 403, 404, 404, 401],
+  },
+  {
+    name: "POST /api/setup (owner exists)",
+    handler: setupRoute.POST,
+    method: "POST",
+    path: () => "/api/setup",
+    body: () => ({ code: "ABCDEFGHJKMN", name: "X", email: "x@duka.tz", password: "long-enough-password" }),
+    expect: [404, 404, 404, 404, 404],
+  },
+  {
+    name: "POST /api/payments",
+    handler: paymentsRoute.POST,
+    method: "POST",
+    path: () => "/api/payments",
+    body: () => qrSale(),
+    headers: key,
+    expect: [401, 201, 201, 201, 401],
+  },
+  {
+    name: "GET /api/payments",
+    handler: paymentsRoute.GET,
+    method: "GET",
+    path: () => "/api/payments",
+    expect: [401, 200, 200, 200, 401],
+  },
+  {
+    name: "GET /api/payments/:id",
+    handler: paymentRoute.GET,
+    method: "GET",
+    path: (f) => `/api/payments/${f.paymentId}`,
+    params: (f) => ({ id: f.paymentId }),
+    expect: [401, 200, 200, 200, 401],
+  },
+  {
+    name: "POST /api/payments/:id/refresh",
+    handler: paymentRefreshRoute.POST,
+    method: "POST",
+    path: (f) => `/api/payments/${f.paymentId}/refresh`,
+    params: (f) => ({ id: f.paymentId }),
+    expect: [401, 200, 200, 200, 401],
+  },
+  {
+    name: "GET /api/payments/:id/events",
+    handler: paymentEventsRoute.GET,
+    method: "GET",
+    path: (f) => `/api/payments/${f.paymentId}/events`,
+    params: (f) => ({ id: f.paymentId }),
+    expect: [401, 200, 200, 200, 401],
+  },
+  {
+    name: "POST /api/checkout-sessions",
+    handler: checkoutSessionsRoute.POST,
+    method: "POST",
+    path: () => "/api/checkout-sessions",
+    body: () => ({
+      amount: "2000",
+      currency: "TZS",
+      reference: `MATRIX-${(counter += 1)}`,
+      success_url: "https://shop.example.com/ok",
+      cancel_url: "https://shop.example.com/cancel",
+    }),
+    headers: key,
+    expect: [401, 201, 201, 201, 201],
+  },
+  {
+    name: "GET /api/checkout-sessions/:id",
+    handler: checkoutSessionRoute.GET,
+    method: "GET",
+    path: (f) => `/api/checkout-sessions/${f.checkoutSessionId}`,
+    params: (f) => ({ id: f.checkoutSessionId }),
+    expect: [401, 200, 200, 200, 200],
+  },
+  {
+    // The shopper's capability is the session id itself; no role is needed (and none adds anything).
+    name: "POST /api/checkout-sessions/:id/payments (bad body)",
+    handler: checkoutSessionPaymentsRoute.POST,
+    method: "POST",
+    path: (f) => `/api/checkout-sessions/${f.checkoutSessionId}/payments`,
+    params: (f) => ({ id: f.checkoutSessionId }),
+    body: () => ({ provider: "paygrid" }),
+    headers: key,
+    expect: [400, 400, 400, 400, 400],
+  },
+  {
+    name: "POST /api/webhooks/paygrid (unsigned)",
+    handler: paygridWebhookRoute.POST,
+    method: "POST",
+    path: () => "/api/webhooks/paygrid",
+    body: () => ({ event: "payment.completed" }),
+    expect: [401, 401, 401, 401, 401],
+  },
+  {
+    name: "POST /api/webhooks/splashpay (unsigned)",
+    handler: splashpayWebhookRoute.POST,
+    method: "POST",
+    path: () => "/api/webhooks/splashpay",
+    body: () => ({ event: "payment.success" }),
+    expect: [401, 401, 401, 401, 401],
+  },
+];
+
+describe.each(testStores())("role matrix on $name", (store) => {
+  let h: Harness;
+  let cleanup: () => void;
+  let fixtures: Fixtures;
+  const clients = {} as Record<Role, () => Promise<AppClient>>;
+  const signedIn = {} as Record<Role, AppClient>;
+
+  beforeAll(async () => {
+    h = await startHarness(store);
+    let demoPin: string;
+    ({ demoPin, cleanup } = await openShop(h.database, {
+      PAYGRID_BASE_URL: `${h.sandboxUrl}/api/v1`,
+      SPLASHPAY_BASE_URL: `${h.sandboxUrl}/splashpay/api/v1`,
+    }));
+    resetProviderAdaptersForTests();
+    const owner = await ownerClient("10.9.0.1");
+    const cashierId = await addStaff(owner, { name: "Zawadi", role: "cashier", pin: "8642" });
+    await addStaff(owner, {
+      name: "Meneja",
+      role: "manager",
+      pin: "1122",
+      email: "meneja@duka.tz",
+      password: "manager-password-9",
+    });
+    const till = await pairedDevice(owner, "Till M", "10.9.0.2");
+    let n = 10;
+    clients.anonymous = async () => new AppClient(`10.9.1.${(n += 1)}`);
+    clients.merchant = async () => new AppClient(`10.9.1.${(n += 1)}`, MERCHANT_KEY);
+    clients.owner = () => ownerClient(`10.9.1.${(n += 1)}`);
+    clients.manager = async () => {
+      const manager = new AppClient(`10.9.1.${(n += 1)}`);
+      await manager.call(sessionRoute.POST, "POST", "/api/session", {
+        body: { email: "meneja@duka.tz", password: "manager-password-9" },
+      });
+      return manager;
+    };
+    clients.cashier = async () => {
+      const device = new AppClient(till.device.socketAddress);
+      for (const [k, v] of till.device.cookies) device.cookies.set(k, v);
+      expect((await signInWithPin(device, cashierId, "8642")).status).toBe(201);
+      return device;
+    };
+    for (const role of ROLES) signedIn[role] = await clients[role]();
+    void demoPin;
+
+    const sale = await signedIn.cashier.call(paymentsRoute.POST, "POST", "/api/payments", {
+      body: qrSale(),
+      headers: key(),
+    });
+    const session = await signedIn.owner.call(checkoutSessionsRoute.POST, "POST", "/api/checkout-sessions", {
+      body: {
+        amount: "3000",
+        currency: "TZS",
+        reference: "MATRIX-CS",
+        success_url: "https://a.example/ok",
+        cancel_url: "https://a.example/no",
+      },
+      headers: key(),
+    });
+    fixtures = {
+      paymentId: ((await sale.json()) as { id: string }).id,
+      checkoutSessionId: ((await session.json()) as { id: string }).id,
+      registerId: till.registerId,
+      cashierId,
+      async throwawayRegister() {
+        const made = await signedIn.owner.call(registersRoute.POST, "POST", "/api/registers", {
+          body: { name: "Throwaway" },
+        });
+        return ((await made.json()) as { id: string }).id;
+      },
+    };
+  }, 240_000);
+
+  afterAll(async () => {
+    const holder = globalThis as typeof globalThis & { __malipoListenHub?: Promise<ListenHub> };
+    await (await holder.__malipoListenHub)?.stop();
+    holder.__malipoListenHub = undefined;
+    await h.close();
+    cleanup?.();
+    resetEnvForTests();
+    resetProviderAdaptersForTests();
+  });
+
+  it("answers every route for every caller as the contract says", async () => {
+    const got: string[] = [];
+    const want: string[] = [];
+    for (const row of rows) {
+      for (const [i, role] of ROLES.entries()) {
+        const client = row.fresh || role === "anonymous" ? await clients[role]() : signedIn[role];
+        const response = await client.call(row.handler, row.method, row.path(fixtures), {
+          params: row.params ? await row.params(fixtures) : {},
+          body: row.body?.(),
+          headers: row.headers?.(),
+        });
+        await response.body?.cancel();
+        got.push(`${row.name} as ${role} → ${response.status}`);
+        want.push(`${row.name} as ${role} → ${row.expect[i]}`);
+      }
+    }
+    expect(got).toEqual(want);
+  });
+
+  it("records who sold on which register, filters by them and limits a cashier to their register", async () => {
+    const cashier = await clients.cashier();
+    const sale = (await (
+      await cashier.call(paymentsRoute.POST, "POST", "/api/payments", {
+        body: qrSale({ amount: "777" }),
+        headers: key(),
+      })
+    ).json()) as { id: string; staff: { id: string; name: string }; register_id: string };
+    expect(sale.staff).toEqual({ id: fixtures.cashierId, name: "Zawadi" });
+    expect(sale.register_id).toBe(fixtures.registerId);
+
+    const ownerSale = (await (
+      await signedIn.owner.call(paymentsRoute.POST, "POST", "/api/payments", {
+        body: qrSale({ amount: "888" }),
+        headers: key(),
+      })
+    ).json()) as { id: string; staff: { name: string } };
+    expect(ownerSale.staff.name).toBe("Owner");
+
+    const list = async (client: AppClient, query: string) =>
+      (
+        (await (await client.call(paymentsRoute.GET, "GET", `/api/payments${query}`)).json()) as {
+          data: { id: string; staff: { id: string } | null; register_id: string | null }[];
+        }
+      ).data;
+    // The owner sees both sales, and can narrow to one cashier or one register.
+    const all = await list(signedIn.owner, "?limit=100");
+    expect(all.map((p) => p.id)).toEqual(expect.arrayContaining([sale.id, ownerSale.id]));
+    const byStaff = await list(signedIn.owner, `?staff=${fixtures.cashierId}&limit=100`);
+    expect(byStaff.length).toBeGreaterThan(0);
+    expect(byStaff.every((p) => p.staff?.id === fixtures.cashierId)).toBe(true);
+    const byRegister = await list(signedIn.manager, `?register=${fixtures.registerId}&limit=100`);
+    expect(byRegister.map((p) => p.id)).toContain(sale.id);
+    expect(byRegister.every((p) => p.register_id === fixtures.registerId)).toBe(true);
+    // The cashier sees their register's sales only, and the owner's sale elsewhere is "not found".
+    const mine = await list(cashier, "?limit=100");
+    expect(mine.map((p) => p.id)).toContain(sale.id);
+    expect(mine.map((p) => p.id)).not.toContain(ownerSale.id);
+    const other = await cashier.call(paymentRoute.GET, "GET", `/api/payments/${ownerSale.id}`, {
+      params: { id: ownerSale.id },
+    });
+    expect(other.status).toBe(404);
+  });
+});
