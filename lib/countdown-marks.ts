@@ -1,6 +1,6 @@
 // When a screen reader hears how long is left on a payment window: every five minutes, then every
 // minute in the last five, then at 30 and 10 seconds. Announcing each second would drown out everything
-// else the screen says (ux.md: "announced at sensible intervals").
+// else the screen says (docs/ux.md#live-status: "announced at sensible intervals").
 
 const MARKS_SECONDS = [1500, 1200, 900, 600, 300, 240, 180, 120, 60, 30, 10] as const;
 

@@ -92,7 +92,7 @@ export async function receivePayGridWebhook(
     providerPaymentId: transactionId,
     providerReference: event?.data.provider_reference ?? null,
     occurredAt: event?.timestamp ? new Date(event.timestamp) : undefined,
-    // paygrid.md §10.6: never fulfil on drift (checked in the apply path, as for every other source).
+    // docs/providers.md#paygrid-webhooks: never fulfil on drift (checked in the apply path, as for every other source).
     money: { amount, currency },
   });
   return { received: true, outcome: result.outcome };
