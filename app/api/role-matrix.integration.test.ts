@@ -22,7 +22,7 @@ import * as staffByIdRoute from "@/app/api/staff/[id]/route";
 import * as staffRoute from "@/app/api/staff/route";
 import * as paygridWebhookRoute from "@/app/api/webhooks/paygrid/route";
 import * as splashpayWebhookRoute from "@/app/api/webhooks/splashpay/route";
-import { AppClient } from "@/test/app-client";
+import { AppClient, ORIGIN } from "@/test/app-client";
 import { testStores } from "@/test/databases";
 import { startHarness, type Harness } from "@/test/payments-harness";
 import { qrSale } from "@/test/sales";
@@ -229,8 +229,9 @@ const rows: Row[] = [
       amount: "2000",
       currency: "TZS",
       reference: `MATRIX-${(counter += 1)}`,
-      success_url: "https://shop.example.com/ok",
-      cancel_url: "https://shop.example.com/cancel",
+      // A register's payment link returns to Malipo's own pages (only the merchant key may name others).
+      success_url: `${ORIGIN}/checkout/thanks`,
+      cancel_url: `${ORIGIN}/register`,
     }),
     headers: key,
     expect: [401, 201, 201, 201, 201],
@@ -326,8 +327,8 @@ describe.each(testStores())("role matrix on $name", (store) => {
         amount: "3000",
         currency: "TZS",
         reference: "MATRIX-CS",
-        success_url: "https://a.example/ok",
-        cancel_url: "https://a.example/no",
+        success_url: `${ORIGIN}/checkout/thanks`,
+        cancel_url: `${ORIGIN}/register`,
       },
       headers: key(),
     });
