@@ -101,3 +101,67 @@ export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;
 export const healthSchema = z
   .object({ status: z.literal("ok"), db: z.literal("ok"), sandbox: z.boolean() })
   .meta({ id: "Health" });
+
+const role = z.enum(["owner", "manager", "cashier"]);
+const registerRef = z.object({ id: z.string(), name: z.string() });
+
+export const staffMemberSchema = z
+  .object({
+    id: z.string().meta({ example: "stf_Qm3xT8vK1pZa" }),
+    name: z.string(),
+    role,
+    email: z.string().nullable().meta({ description: "Only an owner or manager signs in with one" }),
+    active: z.boolean(),
+    has_pin: z.boolean(),
+    created_at: timestamp,
+  })
+  .meta({ id: "StaffMember" });
+export type StaffMember = z.infer<typeof staffMemberSchema>;
+
+export const staffListSchema = z.object({ data: z.array(staffMemberSchema) }).meta({ id: "StaffList" });
+
+export const registerSchema = z
+  .object({
+    id: z.string().meta({ example: "reg_7hT2kW9qLm3n" }),
+    name: z.string(),
+    paired: z.boolean(),
+    revoked: z.boolean(),
+    pairing_expires_at: timestamp.nullable().meta({ description: "While an unused pairing code lives" }),
+    created_at: timestamp,
+  })
+  .meta({ id: "Register" });
+export type Register = z.infer<typeof registerSchema>;
+
+export const registerListSchema = z.object({ data: z.array(registerSchema) }).meta({ id: "RegisterList" });
+
+export const registerCreatedSchema = registerSchema
+  .extend({
+    pairing_code: z
+      .string()
+      .meta({ description: "Shown once; works once, for 15 minutes", example: "K7QM2XWT9P" }),
+    pairing_url: z.string().meta({ description: "Opens the pairing page with the code filled in" }),
+  })
+  .meta({ id: "RegisterCreated" });
+
+export const registerPairedSchema = z.object({ register: registerSchema }).meta({ id: "RegisterPaired" });
+
+export const sessionListItemSchema = z
+  .object({
+    id: z.string(),
+    staff: registerRef.extend({ role }),
+    register: registerRef,
+    created_at: timestamp,
+    expires_at: timestamp,
+  })
+  .meta({ id: "StaffSession" });
+export type StaffSession = z.infer<typeof sessionListItemSchema>;
+
+export const sessionListSchema = z
+  .object({ data: z.array(sessionListItemSchema) })
+  .meta({ id: "StaffSessionList" });
+
+/** `GET /api/me` and the answer to a sign-in: who is selling, at which register. */
+export const meSchema = z
+  .object({ staff: registerRef.extend({ role }), register: registerRef })
+  .meta({ id: "Me" });
+export type Me = z.infer<typeof meSchema>;

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Register } from "@/lib/api-contract";
 import { randomBytes, randomInt } from "node:crypto";
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import { z } from "zod";
@@ -43,7 +44,7 @@ function newPairingCode(): string {
   return Array.from({ length: CODE_LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]).join("");
 }
 
-export function registerJson(row: RegisterRow) {
+export function registerJson(row: RegisterRow): Register {
   return {
     id: row.id,
     name: row.name,

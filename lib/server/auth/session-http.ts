@@ -1,4 +1,5 @@
 import "server-only";
+import type { Me } from "@/lib/api-contract";
 import { getDatabase } from "@/lib/server/db/database";
 import { getEnv } from "@/lib/server/env";
 import { readJson } from "@/lib/server/http/read-json";
@@ -17,7 +18,7 @@ import { signIn } from "./sign-in";
 // The HTTP side of POST/DELETE /api/session and GET /api/me: cookies in, cookies out.
 
 /** `GET /api/me` and the answer to a sign-in. */
-export function meJson(actor: StaffActor) {
+export function meJson(actor: StaffActor): Me {
   return { staff: actor.staff, register: actor.register };
 }
 

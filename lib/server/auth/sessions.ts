@@ -1,4 +1,5 @@
 import "server-only";
+import type { StaffSession } from "@/lib/api-contract";
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNull, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/server/db/client";
@@ -113,7 +114,7 @@ export async function revokeSessions(db: Db, target: RevokeTarget, now = new Dat
 }
 
 /** Open person sessions for the back office, newest first. */
-export async function listOpenSessions(db: Db) {
+export async function listOpenSessions(db: Db): Promise<StaffSession[]> {
   const now = new Date();
   const rows = await db
     .select({ session: authSessions, staff, register: registers })
@@ -125,7 +126,7 @@ export async function listOpenSessions(db: Db) {
     .limit(200);
   return rows.map(({ session, staff: person, register }) => ({
     id: session.id,
-    staff: { id: person.id, name: person.name, role: person.role },
+    staff: { id: person.id, name: person.name, role: person.role as Role },
     register: { id: register.id, name: register.name },
     created_at: session.createdAt.toISOString(),
     expires_at: session.expiresAt.toISOString(),

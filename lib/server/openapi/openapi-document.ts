@@ -1,15 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from "zod-openapi";
-import {
-  apiErrorBodySchema,
-  checkoutSessionSchema,
-  healthSchema,
-  paymentListSchema,
-  paymentSchema,
-} from "@/lib/api-contract";
+import { checkoutSessionSchema, healthSchema, paymentListSchema, paymentSchema } from "@/lib/api-contract";
 import { createPaymentSchema } from "@/lib/payment-schema";
-import { signInSchema } from "@/lib/server/auth/sign-in";
 import {
   createCheckoutSessionSchema,
   sessionPaymentSchema,
@@ -17,6 +10,8 @@ import {
 import { listPaymentsQuerySchema } from "@/lib/server/payments/list-payments";
 import { payGridCallbackSchema, payGridWebhookSchema } from "@/lib/server/providers/paygrid/schemas";
 import { splashPayWebhookSchema } from "@/lib/server/providers/splashpay/schemas";
+import { error, errors, idPath, json, staffSession } from "./openapi-parts";
+import { staffPaths } from "./staff-paths";
 
 // The HTTP contract as OpenAPI 3.1, generated from the very zod schemas the routes parse with and the
 // wire module answers with (zod-openapi reads zod 4's own metadata). Served at GET /api/openapi.json and
@@ -28,22 +23,9 @@ const requests = {
   createPayment: createPaymentSchema.meta({ id: "CreatePaymentRequest" }),
   createCheckoutSession: createCheckoutSessionSchema.meta({ id: "CreateCheckoutSessionRequest" }),
   sessionPayment: sessionPaymentSchema.meta({ id: "SessionPaymentRequest" }),
-  signIn: signInSchema.meta({ id: "SignInRequest" }),
   payGridWebhook: payGridWebhookSchema.meta({ id: "PayGridWebhook" }),
   payGridCallback: payGridCallbackSchema.meta({ id: "PayGridCallback" }),
   splashPayWebhook: splashPayWebhookSchema.meta({ id: "SplashPayWebhook" }),
-};
-
-const json = (schema: z.ZodType) => ({ "application/json": { schema } });
-
-const error = (description: string) => ({ description, content: json(apiErrorBodySchema) });
-
-const errors = {
-  validation: error("VALIDATION_ERROR (bad body, query or header) or IDEMPOTENCY_KEY_REQUIRED"),
-  unauthenticated: error("UNAUTHENTICATED: no valid cashier session or merchant key"),
-  forbidden: error("FORBIDDEN: wrong origin, or the checkout is paid or expired"),
-  notFound: error("NOT_FOUND: no such resource for this caller"),
-  providerUnavailable: error("PROVIDER_UNAVAILABLE: retry with the same Idempotency-Key (retryable: true)"),
 };
 
 const idempotencyKey = (required: boolean) =>
@@ -61,10 +43,8 @@ const viewer = z.object({
   session: z
     .string()
     .optional()
-    .meta({ description: "A shopper's checkout session id (cs_…); without it the cashier cookie decides" }),
+    .meta({ description: "A shopper's checkout session id (cs_…); without it the staff session decides" }),
 });
-
-const idPath = z.object({ id: z.string() });
 
 const paymentCreated: ZodOpenApiResponsesObject = {
   "200": { description: "A replay of the attempt with this Idempotency-Key", content: json(paymentSchema) },
@@ -73,13 +53,16 @@ const paymentCreated: ZodOpenApiResponsesObject = {
   "402": error("PAYMENT_DECLINED: no money was taken"),
   "403": errors.forbidden,
   "409": error("DUPLICATE_REFERENCE"),
-  "422": error("IDEMPOTENCY_KEY_REUSED: the key was used for a different request"),
+  "422": error(
+    "IDEMPOTENCY_KEY_REUSED (the key was used for a different request) or PROVIDER_NOT_CONFIGURED " +
+      "(that provider is off on this Malipo; nothing was written)",
+  ),
   "502": errors.providerUnavailable,
 };
 
 const readPayment: ZodOpenApiOperationObject = {
   summary: "Read a payment",
-  security: [{ cashierSession: [] }, {}],
+  security: [...staffSession, {}],
   requestParams: { path: idPath, query: viewer },
   responses: {
     "200": { description: "The payment", content: json(paymentSchema) },
@@ -118,7 +101,18 @@ export function openApiDocument() {
     },
     components: {
       securitySchemes: {
-        cashierSession: { type: "apiKey", in: "cookie", name: "malipo_session" },
+        staffSession: {
+          type: "apiKey",
+          in: "cookie",
+          name: "malipo_session",
+          description: "A signed-in person (owner, manager or cashier): POST /api/session",
+        },
+        registerPairing: {
+          type: "apiKey",
+          in: "cookie",
+          name: "malipo_register",
+          description: "A paired register device: POST /api/registers/pair; needed for a PIN sign-in",
+        },
         merchantKey: { type: "http", scheme: "bearer", description: "MERCHANT_API_KEY" },
       },
     },
@@ -126,14 +120,14 @@ export function openApiDocument() {
       "/api/payments": {
         post: {
           summary: "Create a payment at the register",
-          security: [{ cashierSession: [] }],
+          security: staffSession,
           requestParams: { header: z.object({ "Idempotency-Key": idempotencyKey(true) }) },
           requestBody: { content: json(requests.createPayment) },
           responses: { ...paymentCreated, "401": errors.unauthenticated },
         },
         get: {
           summary: "List the register's payments, newest first",
-          security: [{ cashierSession: [] }],
+          security: staffSession,
           requestParams: { query: listPaymentsQuerySchema },
           responses: {
             "200": { description: "One page", content: json(paymentListSchema) },
@@ -147,6 +141,9 @@ export function openApiDocument() {
         post: {
           ...readPayment,
           summary: "Ask the provider about a payment now",
+          description:
+            "The provider is asked at most once per payment every 5 s across all instances; a call " +
+            "within that interval answers the stored state.",
           responses: { ...readPayment.responses, "502": errors.providerUnavailable },
         },
       },
@@ -156,8 +153,10 @@ export function openApiDocument() {
           description:
             "A `retry:` hint, the current payment at once (or a replay after Last-Event-ID), then one " +
             "`event: payment` frame per change whose `data` is a Payment and whose `id` is the event " +
-            "sequence; a comment ping every 15 s; the stream ends after a terminal status.",
-          security: [{ cashierSession: [] }, {}],
+            "sequence; a comment ping every 15 s; the stream ends after a terminal status, or after its " +
+            "maximum lifetime with a retry hint (the browser reconnects with Last-Event-ID). Open " +
+            "streams are capped per payment and per client address (429 beyond).",
+          security: [...staffSession, {}],
           requestParams: {
             path: idPath,
             query: viewer.extend({ lastEventId: z.string().optional() }),
@@ -170,13 +169,17 @@ export function openApiDocument() {
             },
             "401": errors.unauthenticated,
             "404": errors.notFound,
+            "429": errors.rateLimited,
           },
         },
       },
       "/api/checkout-sessions": {
         post: {
           summary: "Create a hosted checkout session",
-          security: [{ merchantKey: [] }, { cashierSession: [] }],
+          description:
+            "success_url and cancel_url must be http(s) (within MERCHANT_REDIRECT_ORIGINS when set); " +
+            "webhook_url is for the merchant key only and must resolve to a public address.",
+          security: [{ merchantKey: [] }, ...staffSession],
           requestParams: { header: z.object({ "Idempotency-Key": idempotencyKey(false).optional() }) },
           requestBody: { content: json(requests.createCheckoutSession) },
           responses: {
@@ -184,6 +187,7 @@ export function openApiDocument() {
             "201": { description: "The session was created", content: json(checkoutSessionSchema) },
             "400": errors.validation,
             "401": errors.unauthenticated,
+            "403": error("FORBIDDEN: wrong origin, or webhook_url sent with a staff session"),
             "422": error("IDEMPOTENCY_KEY_REUSED"),
           },
         },
@@ -191,7 +195,7 @@ export function openApiDocument() {
       "/api/checkout-sessions/{id}": {
         get: {
           summary: "Read a checkout session with its payments",
-          security: [{ merchantKey: [] }, { cashierSession: [] }],
+          security: [{ merchantKey: [] }, ...staffSession],
           requestParams: { path: idPath },
           responses: {
             "200": { description: "The session", content: json(checkoutSessionSchema) },
@@ -210,26 +214,7 @@ export function openApiDocument() {
           responses: { ...paymentCreated, "404": errors.notFound },
         },
       },
-      "/api/session": {
-        post: {
-          summary: "Sign the register in with the cashier access code",
-          requestBody: { content: json(requests.signIn) },
-          responses: {
-            "201": {
-              description: "Signed in; sets the session cookie",
-              content: json(z.object({ registerId: z.string() })),
-            },
-            "400": errors.validation,
-            "401": error("UNAUTHENTICATED: wrong access code"),
-            "403": errors.forbidden,
-            "429": error("RATE_LIMITED"),
-          },
-        },
-        delete: {
-          summary: "Sign out",
-          responses: { "204": { description: "Signed out; clears the cookie" }, "403": errors.forbidden },
-        },
-      },
+      ...staffPaths,
       "/api/webhooks/paygrid": {
         post: webhook(
           "PayGrid status webhooks and callbacks",

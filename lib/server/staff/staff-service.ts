@@ -1,4 +1,5 @@
 import "server-only";
+import type { StaffMember } from "@/lib/api-contract";
 import { randomBytes } from "node:crypto";
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/lib/server/db/client";
@@ -12,11 +13,11 @@ export function newStaffId(): string {
   return `stf_${randomBytes(9).toString("base64url")}`;
 }
 
-export function staffJson(row: StaffRow) {
+export function staffJson(row: StaffRow): StaffMember {
   return {
     id: row.id,
     name: row.name,
-    role: row.role,
+    role: row.role as StaffMember["role"],
     email: row.email,
     active: row.active,
     has_pin: row.pinHash !== null,
