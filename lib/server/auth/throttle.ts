@@ -5,7 +5,8 @@ import { authThrottle } from "@/lib/server/db/schema";
 import { ApiError } from "@/lib/server/http/api-error";
 import { log } from "@/lib/server/log";
 
-// Failed sign-ins are counted in the database, so every instance sees the same counts (docs/api.md#staff). Each failure is one atomic upsert: two instances counting at once
+// Failed sign-ins are counted in the database, so every instance sees the same counts (docs/api.md#staff).
+// Each failure is one atomic upsert: two instances counting at once
 // never lose a count.
 
 /** 10 wrong passwords (or pairing codes) per account or per client address per 15 minutes. */
