@@ -26,7 +26,7 @@ for (const locale of ["en", "sw"] as const) {
     expect(first).toBeLessThanOrEqual(30 * 60);
     await expect(page.getByTestId("countdown-until")).toContainText(/\d\d:\d\d/);
     await expect(page.getByTestId("countdown-until")).toContainText(
-      locale === "en" ? "Valid until" : "Inafaa hadi",
+      locale === "en" ? "The time to pay ends at" : "Muda wa kulipa unaisha saa",
     );
 
     // It ticks: a couple of seconds later it reads less, and the ring has drained a little.
