@@ -22,7 +22,7 @@ import * as staffByIdRoute from "@/app/api/staff/[id]/route";
 import * as staffRoute from "@/app/api/staff/route";
 import * as paygridWebhookRoute from "@/app/api/webhooks/paygrid/route";
 import * as splashpayWebhookRoute from "@/app/api/webhooks/splashpay/route";
-import { AppClient } from "@/test/app-client";
+import { AppClient, ORIGIN } from "@/test/app-client";
 import { testStores } from "@/test/databases";
 import { startHarness, type Harness } from "@/test/payments-harness";
 import { qrSale } from "@/test/sales";
@@ -221,6 +221,7 @@ const rows: Row[] = [
     expect: [401, 200, 200, 200, 401],
   },
   {
+    // Success and cancel URLs on Malipo's own pages: a register's link may return nowhere else.
     name: "POST /api/checkout-sessions",
     handler: checkoutSessionsRoute.POST,
     method: "POST",
@@ -229,8 +230,8 @@ const rows: Row[] = [
       amount: "2000",
       currency: "TZS",
       reference: `MATRIX-${(counter += 1)}`,
-      success_url: "https://shop.example.com/ok",
-      cancel_url: "https://shop.example.com/cancel",
+      success_url: `${ORIGIN}/ok`,
+      cancel_url: `${ORIGIN}/cancel`,
     }),
     headers: key,
     expect: [401, 201, 201, 201, 201],
@@ -326,8 +327,8 @@ describe.each(testStores())("role matrix on $name", (store) => {
         amount: "3000",
         currency: "TZS",
         reference: "MATRIX-CS",
-        success_url: "https://a.example/ok",
-        cancel_url: "https://a.example/no",
+        success_url: `${ORIGIN}/ok`,
+        cancel_url: `${ORIGIN}/no`,
       },
       headers: key(),
     });
