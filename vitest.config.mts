@@ -15,7 +15,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["{lib,components,app,scripts,test}/**/*.test.{ts,tsx}"],
-          exclude: ["**/*.integration.test.ts", "node_modules/**"],
+          exclude: ["**/*.integration.test.ts", "**/*.security.test.ts", "node_modules/**"],
           environment: "node",
         },
       },
@@ -24,6 +24,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["{lib,app,scripts}/**/*.integration.test.ts"],
+          exclude: ["{lib,app,test}/**/*.security.test.ts", "node_modules/**"],
           environment: "node",
           testTimeout: 30_000,
           hookTimeout: 60_000,
@@ -31,6 +32,22 @@ export default defineConfig({
           maxWorkers: 2,
           // The one place tests learn about the outside world: set by .ci/run (and the test command).
           provide: { testDatabaseUrl: process.env.TEST_DATABASE_URL ?? "" },
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "security",
+          include: ["{lib,app,test}/**/*.security.test.ts"],
+          environment: "node",
+          testTimeout: 60_000,
+          hookTimeout: 240_000,
+          maxWorkers: 1,
+          provide: {
+            testDatabaseUrl: process.env.TEST_DATABASE_URL ?? "",
+            // Tries per endpoint for the fuzzer: small in the everyday suite, 10,000 with `test:security -- --full`.
+            fuzzRuns: Number(process.env.SECURITY_FUZZ_RUNS ?? 200),
+          },
         },
       },
     ],

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm test`: the whole suite — lint, types, unit, integration (PGlite, and PostgreSQL when one is
-# reachable), production build with a sentinel key, the secret-leak check, and Playwright e2e in Chromium.
+# reachable), the security suite (attacks and fuzzer), production build with a sentinel key, the secret-leak check, and Playwright e2e in Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$(date +%s)
@@ -42,6 +42,11 @@ npx vitest run --project unit --reporter=default --reporter=json --outputFile.js
 step "integration tests"
 npx vitest run --project integration --reporter=default --reporter=json --outputFile.json="$reports/integration.json"
 
+step "security suite"
+# The fuzzer at its everyday count (README "Security"); `npm run
+# test:security -- --full` runs the 10,000 tries per endpoint.
+node scripts/test-security.mjs --reporter=default --reporter=json --outputFile.json="$reports/security.json"
+
 step "production build (sentinel provider key)"
 # The build runs with a recognisable fake key so the leak check below can prove it never reaches browsers.
 export MALIPO_SENTINEL_KEY="sk_test_sentinel_$(date +%s)_do_not_ship"
@@ -58,5 +63,5 @@ step "end-to-end tests (Chromium)"
 PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/e2e.json" npx playwright test --reporter=list,json
 
 step "done"
-node scripts/count-tests.mjs "$reports/unit.json" "$reports/integration.json" "$reports/e2e.json"
+node scripts/count-tests.mjs "$reports/unit.json" "$reports/integration.json" "$reports/security.json" "$reports/e2e.json"
 echo "all checks passed in $(( $(date +%s) - started ))s"

@@ -1,6 +1,8 @@
 declare module "vitest" {
   export interface ProvidedContext {
     testDatabaseUrl: string;
+    /** Tries per endpoint for the security fuzzer (SECURITY_FUZZ_RUNS). */
+    fuzzRuns: number;
   }
 }
 export {};

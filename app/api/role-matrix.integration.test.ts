@@ -221,6 +221,7 @@ const rows: Row[] = [
     expect: [401, 200, 200, 200, 401],
   },
   {
+    // Success and cancel URLs on Malipo's own pages: a register's link may return nowhere else.
     name: "POST /api/checkout-sessions",
     handler: checkoutSessionsRoute.POST,
     method: "POST",

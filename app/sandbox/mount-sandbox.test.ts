@@ -20,8 +20,17 @@ function context(...segments: string[]) {
   return { params: Promise.resolve({ path: segments }) };
 }
 
-function get(url: string, headers: Record<string, string>): Request {
-  return new Request(`${ORIGIN}${url}`, { headers });
+// From this machine unless said otherwise: the sandbox's controls answer loopback (app/sandbox/control-gate.ts).
+function get(url: string, headers: Record<string, string>, from = "127.0.0.1"): Request {
+  return new Request(`${ORIGIN}${url}`, { headers: { "x-malipo-socket-address": from, ...headers } });
+}
+
+function put(url: string, headers: Record<string, string>, body: unknown, from = "127.0.0.1"): Request {
+  return new Request(`${ORIGIN}${url}`, {
+    method: "PUT",
+    headers: { "x-malipo-socket-address": from, "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
 }
 
 const PAYGRID_AUTH = { authorization: "Bearer sk_test_malipo_sandbox" };
@@ -86,5 +95,69 @@ describe("mounting the sandbox", () => {
       context("control", "settings"),
     );
     expect(wrongKey.status).toBe(401);
+  });
+
+  it("answers its controls only from this machine (or the signed-in owner), and aims webhooks only at the app", async () => {
+    resetEnvForTests({ DATA_DIR: dataDir, SANDBOX: "", PUBLIC_BASE_URL: ORIGIN });
+    const settings = (from: string, extra: Record<string, string> = {}) =>
+      payGridSandboxRoute(
+        get("/sandbox/paygrid/control/settings", { ...PAYGRID_AUTH, ...extra }, from),
+        context("control", "settings"),
+      );
+    const remote = await settings("203.0.113.9");
+    expect(remote.status).toBe(403);
+    expect(((await remote.json()) as { error: { code: string } }).error.code).toBe("FORBIDDEN");
+    const splashRemote = await splashPaySandboxRoute(
+      put("/sandbox/splashpay/control/settings", SPLASHPAY_AUTH, { expirySeconds: 60 }, "10.0.0.7"),
+      context("control", "settings"),
+    );
+    expect(splashRemote.status).toBe(403);
+    expect((await settings("::ffff:127.0.0.1")).status).toBe(200);
+    expect((await settings("::1")).status).toBe(200);
+    // The hosted pages stay public: the customer's phone is not on this machine.
+    const page = await payGridSandboxRoute(
+      get("/sandbox/paygrid/pay/pay_unknown", {}, "203.0.113.9"),
+      context("pay", "pay_unknown"),
+    );
+    expect(page.status).not.toBe(403);
+
+    const aim = (webhookUrl: string) =>
+      splashPaySandboxRoute(
+        put("/sandbox/splashpay/control/settings", SPLASHPAY_AUTH, { webhookUrl }),
+        context("control", "settings"),
+      );
+    const scan = await aim("http://169.254.169.254/latest/meta-data");
+    expect(scan.status).toBe(400);
+    expect(((await scan.json()) as { error: { fields: { path: string }[] } }).error.fields[0]!.path).toBe(
+      "webhookUrl",
+    );
+    expect((await aim("http://127.0.0.1:5432/")).status).toBe(400);
+    expect((await aim(`${ORIGIN}/api/webhooks/splashpay`)).status).toBe(200);
+    // Nor through the simulator's own API, open to anyone with the public test keys.
+    const created = await payGridSandboxRoute(
+      new Request(`${ORIGIN}/sandbox/paygrid/api/v1/payments`, {
+        method: "POST",
+        headers: {
+          ...PAYGRID_AUTH,
+          "content-type": "application/json",
+          "x-malipo-socket-address": "203.0.113.9",
+        },
+        body: JSON.stringify({ amount: "1000", currency: "TZS", webhook_url: "http://10.0.0.1:8080/scan" }),
+      }),
+      context("api", "v1", "payments"),
+    );
+    expect(created.status).toBe(400);
+    expect(await created.json()).toMatchObject({
+      error: { code: "VALIDATION_ERROR", fields: [{ path: "webhook_url" }] },
+    });
+  });
+
+  it("behind a proxy, judges the client the proxy names, not the proxy's own loopback address", async () => {
+    resetEnvForTests({ DATA_DIR: dataDir, SANDBOX: "", PUBLIC_BASE_URL: ORIGIN, TRUSTED_PROXY_HOPS: "1" });
+    const response = await payGridSandboxRoute(
+      get("/sandbox/paygrid/control/settings", { ...PAYGRID_AUTH, "x-forwarded-for": "203.0.113.9" }),
+      context("control", "settings"),
+    );
+    expect(response.status).toBe(403);
   });
 });

@@ -10,6 +10,7 @@ import {
   SANDBOX_SPLASHPAY_API_SECRET,
 } from "@/lib/sandbox-credentials";
 import { getEnv } from "@/lib/server/env";
+import { controlRefusal } from "./control-gate";
 
 // The one place where the app hosts its guest, the built-in provider sandboxes (lib/sandbox). It reads the
 // app's configuration and builds each simulator from it; lib/server never imports lib/sandbox. A build
@@ -43,6 +44,8 @@ function mount(enabled: () => boolean, sandbox: () => Mountable): RouteHandler {
       return Response.json({ error: { code: "NOT_FOUND", message: "Not found" } }, { status: 404 });
     }
     const { path: segments } = await params;
+    const refused = await controlRefusal(request, segments);
+    if (refused) return refused;
     // Next.js hands over decoded segments; the sandboxes decode their own, so encode them back.
     return sandbox().handle(request, "/" + segments.map(encodeURIComponent).join("/"));
   };

@@ -46,7 +46,7 @@ export function CustomerForm({
   submitLabel,
   onBack,
   onSubmit,
-  showRecent = false,
+  recentFor,
 }: {
   sale: SaleFacts;
   defaults?: Partial<RecentCustomer>;
@@ -55,7 +55,8 @@ export function CustomerForm({
   submitLabel: string;
   onBack?: () => void;
   onSubmit: (values: CustomerValues) => void;
-  showRecent?: boolean;
+  /** The signed-in staff member whose recent customers are offered (none when absent). */
+  recentFor?: string;
 }) {
   const { t } = useI18n();
   const billing = needsBilling(sale.method);
@@ -99,8 +100,8 @@ export function CustomerForm({
   useEffect(() => {
     // Read after mount: localStorage does not exist during the server render.
     // eslint-disable-next-line react-hooks/set-state-in-effect -- localStorage exists only after hydration
-    if (showRecent) setRecent(loadRecentCustomers());
-  }, [showRecent]);
+    setRecent(recentFor ? loadRecentCustomers(recentFor) : []);
+  }, [recentFor]);
 
   const message = (path: string, present: unknown) =>
     present ? t(fieldErrorKey(path, sale.method)) : undefined;
@@ -129,7 +130,7 @@ export function CustomerForm({
       className="flex flex-col gap-4"
       data-testid="customer-form"
     >
-      {showRecent && recent.length > 0 ? (
+      {recent.length > 0 ? (
         <fieldset className="flex flex-col gap-2">
           <legend className="font-medium">{t("details.recent")}</legend>
           <div className="flex flex-wrap gap-2">

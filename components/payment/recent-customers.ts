@@ -1,7 +1,8 @@
 "use client";
 
 // Recently used customers on this device, so a regular can be picked again instead of retyped.
-// Only what the cashier typed is kept, on this device, and at most a handful.
+// Only what the cashier typed is kept, on this device, and at most a handful, under the signed-in staff
+// member's id: a register tablet is shared, and one cashier's customers are never offered to the next.
 
 export interface RecentCustomer {
   firstname: string;
@@ -15,32 +16,40 @@ export interface RecentCustomer {
   country?: string;
 }
 
-const KEY = "malipo.recentCustomers";
+// Before customers were kept per staff member they sat under the bare prefix; forgetting clears that too.
+const PREFIX = "malipo.recentCustomers";
 const MAX = 6;
 
-export function loadRecentCustomers(): RecentCustomer[] {
+const keyFor = (staffId: string) => `${PREFIX}.${staffId}`;
+
+export function loadRecentCustomers(staffId: string): RecentCustomer[] {
   try {
-    const list = JSON.parse(localStorage.getItem(KEY) ?? "[]") as unknown;
+    const list = JSON.parse(localStorage.getItem(keyFor(staffId)) ?? "[]") as unknown;
     return Array.isArray(list) ? (list as RecentCustomer[]).slice(0, MAX) : [];
   } catch {
     return [];
   }
 }
 
-export function rememberCustomer(customer: RecentCustomer): void {
+export function rememberCustomer(staffId: string, customer: RecentCustomer): void {
   try {
     const same = (c: RecentCustomer) => c.email === customer.email && c.phone === customer.phone;
-    const list = [customer, ...loadRecentCustomers().filter((c) => !same(c))].slice(0, MAX);
-    localStorage.setItem(KEY, JSON.stringify(list));
+    const list = [customer, ...loadRecentCustomers(staffId).filter((c) => !same(c))].slice(0, MAX);
+    localStorage.setItem(keyFor(staffId), JSON.stringify(list));
   } catch {
     // storage unavailable: nothing to remember
   }
 }
 
-/** A register tablet is shared: signing out forgets every customer this device remembered. */
+/** Signing out (or *Switch cashier*) forgets every customer this device remembered, for everyone. */
 export function forgetRecentCustomers(): void {
   try {
-    localStorage.removeItem(KEY);
+    const keys: string[] = [];
+    for (let i = 0; i < localStorage.length; i += 1) {
+      const key = localStorage.key(i);
+      if (key === PREFIX || key?.startsWith(`${PREFIX}.`)) keys.push(key);
+    }
+    for (const key of keys) localStorage.removeItem(key);
   } catch {
     // storage unavailable: nothing was remembered
   }

@@ -38,7 +38,16 @@ function hasAmount(amount: string): boolean {
   return /[1-9]/.test(amount) && !amount.endsWith(".");
 }
 
-export function Register({ methods, merchantName }: { methods: MethodOption[]; merchantName: string }) {
+export function Register({
+  methods,
+  merchantName,
+  staffId,
+}: {
+  methods: MethodOption[];
+  merchantName: string;
+  /** Who is signed in: recent customers are kept per staff member. */
+  staffId?: string;
+}) {
   const { t, locale } = useI18n();
   const router = useRouter();
   const params = useSearchParams();
@@ -85,7 +94,7 @@ export function Register({ methods, merchantName }: { methods: MethodOption[]; m
 
   function charge(values: CustomerValues) {
     if (!chosen) return;
-    rememberCustomer({ ...values.customer, phone: values.phone });
+    if (staffId) rememberCustomer(staffId, { ...values.customer, phone: values.phone });
     create.submit({
       provider: chosen.provider,
       method: chosen.method,
@@ -141,7 +150,7 @@ export function Register({ methods, merchantName }: { methods: MethodOption[]; m
           submitLabel={t("details.charge", { amount: display })}
           onBack={() => setStep("sale")}
           onSubmit={charge}
-          showRecent
+          recentFor={staffId}
         />
       </section>
     );

@@ -2,8 +2,8 @@ import "server-only";
 import { cookies } from "next/headers";
 import { getDatabase } from "@/lib/server/db/database";
 import { ApiError } from "@/lib/server/http/api-error";
-import { assertSameOrigin, readCookie } from "./cashier";
-import { REGISTER_COOKIE, SESSION_COOKIE } from "./cookies";
+import { assertSameOrigin } from "./cashier";
+import { readAuthCookie, REGISTER_COOKIE, requestAuthCookie, SESSION_COOKIE } from "./cookies";
 import {
   resolveRegisterPairing,
   resolveStaffSession,
@@ -19,12 +19,12 @@ export const MANAGERS: readonly Role[] = ["owner", "manager"];
 
 export async function currentStaff(request: Request): Promise<StaffActor | null> {
   const { db } = await getDatabase();
-  return resolveStaffSession(db, readCookie(request, SESSION_COOKIE));
+  return resolveStaffSession(db, requestAuthCookie(request, SESSION_COOKIE));
 }
 
 export async function currentPairing(request: Request): Promise<PairedRegister | null> {
   const { db } = await getDatabase();
-  return resolveRegisterPairing(db, readCookie(request, REGISTER_COOKIE));
+  return resolveRegisterPairing(db, requestAuthCookie(request, REGISTER_COOKIE));
 }
 
 /** The signed-in person (401 otherwise), with one of `roles` when given (403 otherwise). Checks Origin. */
@@ -41,11 +41,19 @@ export async function requireStaff(request: Request, roles?: readonly Role[]): P
 /** For pages (server components): the signed-in person, or null. */
 export async function pageStaff(): Promise<StaffActor | null> {
   const { db } = await getDatabase();
-  return resolveStaffSession(db, (await cookies()).get(SESSION_COOKIE)?.value);
+  const jar = await cookies();
+  return resolveStaffSession(
+    db,
+    readAuthCookie((name) => jar.get(name)?.value, SESSION_COOKIE),
+  );
 }
 
 /** For pages: the register this device is paired as, or null. */
 export async function pagePairing(): Promise<PairedRegister | null> {
   const { db } = await getDatabase();
-  return resolveRegisterPairing(db, (await cookies()).get(REGISTER_COOKIE)?.value);
+  const jar = await cookies();
+  return resolveRegisterPairing(
+    db,
+    readAuthCookie((name) => jar.get(name)?.value, REGISTER_COOKIE),
+  );
 }

@@ -7,6 +7,7 @@ import type { Db } from "@/lib/server/db/client";
 import { registers, type RegisterRow } from "@/lib/server/db/schema";
 import { getEnv } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/http/api-error";
+import { requireWellFormedId } from "@/lib/server/http/path-id";
 import { tokenHash } from "@/lib/server/auth/secret-hash";
 import { openSessionRow, revokeSessions } from "@/lib/server/auth/sessions";
 
@@ -121,6 +122,7 @@ export async function pairDemoRegister(db: Db) {
 }
 
 export async function renameRegister(db: Db, id: string, name: string): Promise<RegisterRow> {
+  requireWellFormedId(id, "reg", "No such register.");
   const [row] = await db.update(registers).set({ name }).where(eq(registers.id, id)).returning();
   if (!row) throw new ApiError("NOT_FOUND", "No such register.");
   return row;
@@ -128,6 +130,7 @@ export async function renameRegister(db: Db, id: string, name: string): Promise<
 
 /** Ends the device's pairing and every session on it, at once and on every instance. */
 export async function revokeRegister(db: Db, id: string, now = new Date()): Promise<RegisterRow> {
+  requireWellFormedId(id, "reg", "No such register.");
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(registers)

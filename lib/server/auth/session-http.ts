@@ -3,10 +3,11 @@ import type { Me } from "@/lib/api-contract";
 import { getDatabase } from "@/lib/server/db/database";
 import { getEnv } from "@/lib/server/env";
 import { readJson } from "@/lib/server/http/read-json";
-import { assertSameOrigin, readCookie } from "./cashier";
+import { assertSameOrigin } from "./cashier";
 import { clientAddress } from "@/lib/server/http/client-address";
 import {
-  clearedCookieHeader,
+  clearedCookieHeaders,
+  requestAuthCookie,
   REGISTER_COOKIE,
   registerCookieHeader,
   SESSION_COOKIE,
@@ -29,8 +30,8 @@ export async function signInResponse(request: Request): Promise<Response> {
   const result = await signIn(db, {
     body,
     clientAddress: clientAddress(request, getEnv().trustedProxyHops),
-    sessionToken: readCookie(request, SESSION_COOKIE),
-    registerToken: readCookie(request, REGISTER_COOKIE),
+    sessionToken: requestAuthCookie(request, SESSION_COOKIE),
+    registerToken: requestAuthCookie(request, REGISTER_COOKIE),
   });
   const headers = new Headers();
   headers.append("Set-Cookie", sessionCookieHeader(result.sessionToken));
@@ -42,7 +43,9 @@ export async function signInResponse(request: Request): Promise<Response> {
 export async function signOutResponse(request: Request): Promise<Response> {
   assertSameOrigin(request);
   const { db } = await getDatabase();
-  const actor = await resolveStaffSession(db, readCookie(request, SESSION_COOKIE));
+  const actor = await resolveStaffSession(db, requestAuthCookie(request, SESSION_COOKIE));
   if (actor) await revokeSessions(db, { sessionId: actor.sessionId });
-  return new Response(null, { status: 204, headers: { "Set-Cookie": clearedCookieHeader(SESSION_COOKIE) } });
+  const headers = new Headers();
+  for (const line of clearedCookieHeaders(SESSION_COOKIE)) headers.append("Set-Cookie", line);
+  return new Response(null, { status: 204, headers });
 }

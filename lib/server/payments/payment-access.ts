@@ -6,6 +6,7 @@ import { currentStaff } from "@/lib/server/auth/actor";
 import { assertSameOrigin } from "@/lib/server/auth/cashier";
 import { historyScope } from "@/lib/server/staff/attribution";
 import { ApiError } from "@/lib/server/http/api-error";
+import { requireWellFormedId } from "@/lib/server/http/path-id";
 
 const SESSION_ID = /^cs_[A-Za-z0-9_-]{10,64}$/;
 
@@ -30,6 +31,7 @@ export async function requireViewerScope(request: Request): Promise<string | nul
 
 /** A payment the scope owns; every other payment is "not found" (its existence is not revealed). */
 export async function loadOwnedPayment(db: Db, id: string, scope: string | null): Promise<PaymentRow> {
+  requireWellFormedId(id, "pay", "No such payment.");
   const [row] = await db
     .select()
     .from(payments)

@@ -5,6 +5,7 @@ import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/lib/server/db/client";
 import { staff, type StaffRow } from "@/lib/server/db/schema";
 import { ApiError } from "@/lib/server/http/api-error";
+import { requireWellFormedId } from "@/lib/server/http/path-id";
 import { hashSecret } from "@/lib/server/auth/secret-hash";
 import { revokeSessions, type StaffActor } from "@/lib/server/auth/sessions";
 import type { CreateStaffCommand, UpdateStaffCommand } from "./staff-schema";
@@ -66,6 +67,7 @@ export async function updateStaff(
   id: string,
   command: UpdateStaffCommand,
 ): Promise<StaffRow> {
+  requireWellFormedId(id, "stf", "No such staff member.");
   const [current] = await db.select().from(staff).where(eq(staff.id, id));
   if (!current) throw new ApiError("NOT_FOUND", "No such staff member.");
   if (current.role === "owner") throw new ApiError("FORBIDDEN", "The owner's account is not changed here.");

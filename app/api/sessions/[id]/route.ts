@@ -3,6 +3,7 @@ import { revokeSessions } from "@/lib/server/auth/sessions";
 import { getDatabase } from "@/lib/server/db/database";
 import { ApiError } from "@/lib/server/http/api-error";
 import { handleRouteError } from "@/lib/server/http/handle-route-error";
+import { requireWellFormedId } from "@/lib/server/http/path-id";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +11,8 @@ export async function DELETE(request: Request, { params }: { params: Promise<{ i
   try {
     await requireStaff(request, MANAGERS);
     const { db } = await getDatabase();
-    const revoked = await revokeSessions(db, { sessionId: (await params).id });
+    const sessionId = requireWellFormedId((await params).id, "ses", "No such open session.");
+    const revoked = await revokeSessions(db, { sessionId });
     if (revoked === 0) throw new ApiError("NOT_FOUND", "No such open session.");
     return new Response(null, { status: 204 });
   } catch (error) {

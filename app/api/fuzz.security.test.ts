@@ -1,0 +1,388 @@
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { resetEnvForTests } from "@/lib/server/env";
+import { authSessions, checkoutSessions, payments, registers, staff } from "@/lib/server/db/schema";
+import type { ListenHub } from "@/lib/server/realtime/listen-hub";
+import { resetProviderAdaptersForTests } from "@/lib/server/providers/registry";
+import * as checkoutSessionRoute from "@/app/api/checkout-sessions/[id]/route";
+import * as checkoutSessionPaymentsRoute from "@/app/api/checkout-sessions/[id]/payments/route";
+import * as checkoutSessionsRoute from "@/app/api/checkout-sessions/route";
+import * as meRoute from "@/app/api/me/route";
+import * as paymentEventsRoute from "@/app/api/payments/[id]/events/route";
+import * as paymentRefreshRoute from "@/app/api/payments/[id]/refresh/route";
+import * as paymentRoute from "@/app/api/payments/[id]/route";
+import * as paymentsRoute from "@/app/api/payments/route";
+import * as pairRoute from "@/app/api/registers/pair/route";
+import * as registerRoute from "@/app/api/registers/[id]/route";
+import * as registersRoute from "@/app/api/registers/route";
+import * as sessionRoute from "@/app/api/session/route";
+import * as sessionByIdRoute from "@/app/api/sessions/[id]/route";
+import * as sessionsRoute from "@/app/api/sessions/route";
+import * as setupRoute from "@/app/api/setup/route";
+import * as staffByIdRoute from "@/app/api/staff/[id]/route";
+import * as staffRoute from "@/app/api/staff/route";
+import * as paygridWebhookRoute from "@/app/api/webhooks/paygrid/route";
+import * as splashpayWebhookRoute from "@/app/api/webhooks/splashpay/route";
+import { AppClient, ORIGIN } from "@/test/app-client";
+import { testStores } from "@/test/databases";
+import { caseArbitrary, type FuzzCase } from "@/test/fuzz-requests";
+import { startHarness, type Harness } from "@/test/payments-harness";
+import { qrSale } from "@/test/sales";
+import { addStaff, openShop, ownerClient, pairedDevice, signInWithPin } from "@/test/shop";
+
+// Every public endpoint, called in-process with malformed bodies, hostile headers and query strings (see
+// test/fuzz-requests.ts). The contract: never an answer ≥ 500, never a row written. The number of tries per
+// endpoint is SECURITY_FUZZ_RUNS (vitest.config.mts; `npm run test:security -- --full` runs 10,000).
+
+const RUNS = inject("fuzzRuns");
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- route handlers differ in their params type
+type AnyHandler = (request: Request, context: { params: Promise<any> }) => Response | Promise<Response>;
+type Caller = "anonymous" | "device" | "cashier" | "owner";
+
+interface Endpoint {
+  name: string;
+  handler: AnyHandler;
+  method: string;
+  /** The path with `:id` where the route takes one. */
+  path: string;
+  as: Caller;
+  sample?: Record<string, unknown>;
+  /** Which fixture id the fuzzer uses besides random ones (never one a DELETE could really remove). */
+  realId?: (f: Fixtures) => string;
+}
+
+// A register's payment link may only return to Malipo's own pages.
+const OWN_PAGES = { success_url: `${ORIGIN}/done`, cancel_url: `${ORIGIN}/cancelled` };
+
+interface Fixtures {
+  paymentId: string;
+  checkoutSessionId: string;
+  registerId: string;
+  cashierId: string;
+}
+
+const endpoints: Endpoint[] = [
+  {
+    name: "POST /api/session",
+    handler: sessionRoute.POST,
+    method: "POST",
+    path: "/api/session",
+    as: "device",
+    sample: { email: "mwenye@duka.tz", password: "not-the-password" },
+  },
+  { name: "GET /api/me", handler: meRoute.GET, method: "GET", path: "/api/me", as: "cashier" },
+  {
+    name: "POST /api/payments",
+    handler: paymentsRoute.POST,
+    method: "POST",
+    path: "/api/payments",
+    as: "cashier",
+    sample: qrSale(),
+  },
+  {
+    name: "GET /api/payments",
+    handler: paymentsRoute.GET,
+    method: "GET",
+    path: "/api/payments",
+    as: "cashier",
+  },
+  {
+    name: "GET /api/payments/:id",
+    handler: paymentRoute.GET,
+    method: "GET",
+    path: "/api/payments/:id",
+    as: "cashier",
+    realId: (f) => f.paymentId,
+  },
+  {
+    name: "POST /api/payments/:id/refresh",
+    handler: paymentRefreshRoute.POST,
+    method: "POST",
+    path: "/api/payments/:id/refresh",
+    as: "cashier",
+    realId: (f) => f.paymentId,
+  },
+  {
+    name: "GET /api/payments/:id/events",
+    handler: paymentEventsRoute.GET,
+    method: "GET",
+    path: "/api/payments/:id/events",
+    as: "cashier",
+    realId: (f) => f.paymentId,
+  },
+  {
+    name: "POST /api/checkout-sessions",
+    handler: checkoutSessionsRoute.POST,
+    method: "POST",
+    path: "/api/checkout-sessions",
+    as: "cashier",
+    sample: { amount: "2000", currency: "TZS", reference: "FUZZ-1", ...OWN_PAGES },
+  },
+  {
+    name: "GET /api/checkout-sessions/:id",
+    handler: checkoutSessionRoute.GET,
+    method: "GET",
+    path: "/api/checkout-sessions/:id",
+    as: "cashier",
+    realId: (f) => f.checkoutSessionId,
+  },
+  {
+    name: "POST /api/checkout-sessions/:id/payments",
+    handler: checkoutSessionPaymentsRoute.POST,
+    method: "POST",
+    path: "/api/checkout-sessions/:id/payments",
+    as: "anonymous",
+    sample: {
+      provider: "paygrid",
+      method: "dynamic-qr",
+      phone: "0712345678",
+      customer: { firstname: "Asha" },
+    },
+    realId: (f) => f.checkoutSessionId,
+  },
+  {
+    name: "POST /api/webhooks/paygrid",
+    handler: paygridWebhookRoute.POST,
+    method: "POST",
+    path: "/api/webhooks/paygrid",
+    as: "anonymous",
+    sample: { event: "payment.completed", data: { id: "pg_1", status: "completed", amount: 5000 } },
+  },
+  {
+    name: "POST /api/webhooks/splashpay",
+    handler: splashpayWebhookRoute.POST,
+    method: "POST",
+    path: "/api/webhooks/splashpay",
+    as: "anonymous",
+    sample: { event: "payment.success", data: { reference: "SP-1", amount: "1000", status: "success" } },
+  },
+  {
+    name: "POST /api/registers/pair",
+    handler: pairRoute.POST,
+    method: "POST",
+    path: "/api/registers/pair",
+    as: "anonymous",
+    sample: { code: "WRONGCODE2" },
+  },
+  {
+    name: "POST /api/setup",
+    handler: setupRoute.POST,
+    method: "POST",
+    path: "/api/setup",
+    as: "anonymous",
+    sample: { code: "ABCDEFGHJKMN", name: "X", email: "x@duka.tz", password: "long-enough-password" },
+  },
+  { name: "GET /api/staff", handler: staffRoute.GET, method: "GET", path: "/api/staff", as: "owner" },
+  {
+    name: "POST /api/staff",
+    handler: staffRoute.POST,
+    method: "POST",
+    path: "/api/staff",
+    as: "owner",
+    sample: { name: "Temp", role: "cashier", pin: "2580" },
+  },
+  {
+    name: "PATCH /api/staff/:id",
+    handler: staffByIdRoute.PATCH,
+    method: "PATCH",
+    path: "/api/staff/:id",
+    as: "owner",
+    sample: { name: "Zawadi" },
+    realId: (f) => f.cashierId,
+  },
+  {
+    name: "GET /api/registers",
+    handler: registersRoute.GET,
+    method: "GET",
+    path: "/api/registers",
+    as: "owner",
+  },
+  {
+    name: "POST /api/registers",
+    handler: registersRoute.POST,
+    method: "POST",
+    path: "/api/registers",
+    as: "owner",
+    sample: { name: "Till X" },
+  },
+  {
+    name: "PATCH /api/registers/:id",
+    handler: registerRoute.PATCH,
+    method: "PATCH",
+    path: "/api/registers/:id",
+    as: "owner",
+    sample: { name: "Till 1" },
+    realId: (f) => f.registerId,
+  },
+  {
+    name: "DELETE /api/registers/:id",
+    handler: registerRoute.DELETE,
+    method: "DELETE",
+    path: "/api/registers/:id",
+    as: "owner",
+    realId: () => "reg_not_there",
+  },
+  {
+    name: "GET /api/sessions",
+    handler: sessionsRoute.GET,
+    method: "GET",
+    path: "/api/sessions",
+    as: "owner",
+  },
+  {
+    name: "DELETE /api/sessions/:id",
+    handler: sessionByIdRoute.DELETE,
+    method: "DELETE",
+    path: "/api/sessions/:id",
+    as: "owner",
+    realId: () => "ses_not_there",
+  },
+];
+
+const cookieOf = (client: AppClient | undefined) =>
+  client ? [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; ") : "";
+
+/** One hostile request, built by hand so bodies need not be JSON and headers need not be sane. */
+async function send(endpoint: Endpoint, c: FuzzCase): Promise<number> {
+  const id = c.id ?? "";
+  const path = endpoint.path.replace(":id", encodeURIComponent(id));
+  const abort = new AbortController();
+  const hasBody = endpoint.method !== "GET" && c.body !== undefined;
+  const request = new Request(`${ORIGIN}${path}${c.query ? `?${c.query}` : ""}`, {
+    method: endpoint.method,
+    headers: c.headers,
+    body: hasBody ? c.body : undefined,
+    signal: abort.signal,
+  });
+  const response = await endpoint.handler(request, { params: Promise.resolve({ id }) });
+  // Read what a client would (a stream only until it opens), then hang up.
+  if (response.headers.get("content-type")?.startsWith("text/event-stream")) await response.body?.cancel();
+  else await response.arrayBuffer();
+  abort.abort();
+  return response.status;
+}
+
+interface Figures {
+  endpoint: string;
+  tries: number;
+  rejected: number;
+  fiveHundreds: number;
+  rowsWritten: number;
+}
+
+describe("fuzzing every public endpoint", () => {
+  const store = testStores()[0]!;
+  let h: Harness;
+  let cleanup: () => void;
+  let fixtures: Fixtures;
+  const callers = {} as Record<Caller, AppClient | undefined>;
+  const figures: Figures[] = [];
+
+  const countRows = async () => {
+    const { db } = h.database;
+    const tables = [payments, checkoutSessions, staff, registers, authSessions];
+    const counts = await Promise.all(tables.map((table) => db.$count(table)));
+    return counts.reduce((a, b) => a + b, 0);
+  };
+
+  beforeAll(async () => {
+    h = await startHarness(store);
+    ({ cleanup } = await openShop(h.database, {
+      PAYGRID_BASE_URL: `${h.sandboxUrl}/api/v1`,
+      SPLASHPAY_BASE_URL: `${h.sandboxUrl}/splashpay/api/v1`,
+    }));
+    resetProviderAdaptersForTests();
+    const owner = await ownerClient("10.8.0.1");
+    const cashierId = await addStaff(owner, { name: "Zawadi", role: "cashier", pin: "8642" });
+    const till = await pairedDevice(owner, "Till F", "10.8.0.2");
+    callers.device = till.device;
+    const cashier = new AppClient("10.8.0.3");
+    for (const [k, v] of till.device.cookies) cashier.cookies.set(k, v);
+    expect((await signInWithPin(cashier, cashierId, "8642")).status).toBe(201);
+    callers.cashier = cashier;
+    callers.owner = owner;
+    callers.anonymous = undefined;
+
+    const sale = await cashier.call(paymentsRoute.POST, "POST", "/api/payments", {
+      body: qrSale(),
+      headers: { "idempotency-key": "fuzz-fixture-sale" },
+    });
+    const session = await owner.call(checkoutSessionsRoute.POST, "POST", "/api/checkout-sessions", {
+      body: { amount: "3000", currency: "TZS", reference: "FUZZ-CS", ...OWN_PAGES },
+      headers: { "idempotency-key": "fuzz-fixture-session" },
+    });
+    expect([sale.status, session.status]).toEqual([201, 201]);
+    fixtures = {
+      paymentId: ((await sale.json()) as { id: string }).id,
+      checkoutSessionId: ((await session.json()) as { id: string }).id,
+      registerId: till.registerId,
+      cashierId,
+    };
+  }, 240_000);
+
+  afterAll(async () => {
+    if (figures.length > 0) printTable(figures);
+    const holder = globalThis as typeof globalThis & { __malipoListenHub?: Promise<ListenHub> };
+    await (await holder.__malipoListenHub)?.stop();
+    holder.__malipoListenHub = undefined;
+    await h?.close();
+    cleanup?.();
+    resetEnvForTests();
+    resetProviderAdaptersForTests();
+  });
+
+  for (const endpoint of endpoints) {
+    it(
+      `${endpoint.name}: ${RUNS} malformed requests, no 5xx, no rows written`,
+      async () => {
+        const before = await countRows();
+        const row: Figures = {
+          endpoint: endpoint.name,
+          tries: 0,
+          rejected: 0,
+          fiveHundreds: 0,
+          rowsWritten: 0,
+        };
+        figures.push(row);
+        const cases = caseArbitrary({
+          sample: endpoint.sample,
+          signedInCookie: cookieOf(callers[endpoint.as]),
+          realId: endpoint.realId?.(fixtures),
+        });
+        const result = await fc.check(
+          fc.asyncProperty(cases, async (c) => {
+            const status = await send(endpoint, c);
+            row.tries += 1;
+            if (status >= 400) row.rejected += 1;
+            if (status >= 500) row.fiveHundreds += 1;
+            return status < 500;
+          }),
+          { numRuns: RUNS, endOnFailure: true },
+        );
+        // fast-check's own report would print a 200 kB body; name the request in a readable size instead.
+        expect(result.failed ? describeCase(result.counterexample?.[0], result.errorInstance) : "").toBe("");
+        row.rowsWritten = (await countRows()) - before;
+        expect(row.rowsWritten).toBe(0);
+      },
+      60_000 + RUNS * 100,
+    );
+  }
+});
+
+function describeCase(c: FuzzCase | undefined, error: unknown): string {
+  if (!c) return `failed without a case: ${String(error)}`;
+  const body = typeof c.body === "string" ? c.body : c.body ? `<${c.body.length} bytes>` : "<none>";
+  const short = (s: string) => (s.length > 200 ? `${s.slice(0, 200)}… (${s.length} chars)` : s);
+  const headers = Object.fromEntries(Object.entries(c.headers).map(([k, v]) => [k, short(v)]));
+  return `answered ≥ 500 to ${JSON.stringify({ id: short(c.id ?? ""), query: short(c.query), headers, body: short(body) })}${error ? ` (${String(error)})` : ""}`;
+}
+
+function printTable(rows: Figures[]): void {
+  const header = ["endpoint", "tries", "rejected", "≥500", "rows written"];
+  const lines = rows.map((r) => [r.endpoint, r.tries, r.rejected, r.fiveHundreds, r.rowsWritten].map(String));
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const format = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
+  const table = [format(header), format(widths.map((w) => "-".repeat(w))), ...lines.map(format)].join("\n");
+  console.log(`\nFuzzer (${RUNS} tries per endpoint, signed in where the route needs it):\n${table}\n`);
+}
