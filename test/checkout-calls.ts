@@ -6,7 +6,7 @@ import {
   sessionPaymentSchema,
 } from "@/lib/server/checkout/checkout-session-schema";
 import { createSessionPayment as createFromCommand } from "@/lib/server/checkout/create-session-payment";
-import { requireIdempotencyKey } from "@/lib/server/payments/create-payment";
+import { requireIdempotencyKey } from "@/lib/server/payments/idempotency";
 
 // Checkout services called as their routes call them, for tests that speak in request bodies.
 

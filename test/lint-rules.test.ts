@@ -100,7 +100,7 @@ describe("lib/server never imports lib/sandbox", () => {
     "fails the other way round too: the sandbox stands alone",
     async () => {
       const code = 'import { getEnv } from "@/lib/server/env";\nexport const used = [getEnv];\n';
-      expect(await ruleIds("lib/sandbox/shared/example.ts", code)).toEqual(["import/no-restricted-paths"]);
+      expect(await ruleIds("lib/sandbox/common/example.ts", code)).toEqual(["import/no-restricted-paths"]);
     },
     LINT_TIMEOUT,
   );

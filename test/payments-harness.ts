@@ -6,11 +6,8 @@ import type { AddressInfo } from "node:net";
 import type { Database } from "@/lib/server/db/client";
 import { resetEnvForTests } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/http/api-error";
-import {
-  createPayment,
-  requireIdempotencyKey,
-  type CreatePaymentCommand,
-} from "@/lib/server/payments/create-payment";
+import { createPayment, type CreatePaymentCommand } from "@/lib/server/payments/create-payment";
+import { requireIdempotencyKey } from "@/lib/server/payments/idempotency";
 import { registerPaymentListeners } from "@/lib/server/register-listeners";
 import { createPaymentSchema } from "@/lib/payment-schema";
 import { createPayGridAdapter } from "@/lib/server/providers/paygrid/adapter";

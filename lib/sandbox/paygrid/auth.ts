@@ -1,4 +1,4 @@
-import type { RateLimiter } from "../shared/rate-limiter";
+import type { RateLimiter } from "../common/rate-limiter";
 import type { AuthInfo } from "./context";
 import { failure } from "./envelope";
 import type { PayGridSandboxSettings } from "./settings";

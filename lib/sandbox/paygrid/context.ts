@@ -4,7 +4,7 @@ import { toRecord } from "./record";
 import type { PayGridSandboxSettings, SettingsPatch } from "./settings";
 import type { SandboxStore } from "./store";
 import type { KeyMode, SandboxPayment } from "./types";
-import type { SandboxCore } from "../shared/sandbox-core";
+import type { SandboxCore } from "../common/sandbox-core";
 
 /** What every route of one sandbox instance shares. */
 export type SandboxContext = SandboxCore<SandboxStore, PaymentEngine, PayGridSandboxSettings, SettingsPatch>;

@@ -3,7 +3,7 @@ import { findPayment, type AuthInfo, type SandboxContext } from "./context";
 import { failure, notFound, success, validationError } from "./envelope";
 import { TEST_TRANSACTION_ID, testEventBody } from "./notify";
 import { toRecord } from "./record";
-import { settingsIssues } from "../shared/settings-schemas";
+import { settingsIssues } from "../common/settings-schemas";
 import { redactSettings, settingsPatchSchema } from "./settings";
 import type { ActorType, SandboxStatus } from "./types";
 

@@ -1,9 +1,9 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { findPayment, recordResponse, type AuthInfo, type SandboxContext } from "./context";
 import { failure, validationError } from "./envelope";
-import { percentOf } from "../shared/amount";
-import { hashBody, liveIdempotencyRecord } from "../shared/idempotency";
-import { stepsAfter } from "../shared/step-timers";
+import { percentOf } from "../common/amount";
+import { hashBody, liveIdempotencyRecord } from "../common/idempotency";
+import { stepsAfter } from "../common/step-timers";
 import { buildQrCode } from "./qr";
 import type { SandboxPayment, SandboxStatus } from "./types";
 import { validateCreate, type ValidCreate } from "./validate-create";

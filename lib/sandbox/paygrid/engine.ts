@@ -3,8 +3,8 @@ import { callbackBody, webhookBody } from "./notify";
 import type { PayGridSandboxSettings } from "./settings";
 import type { SandboxStore } from "./store";
 import type { ActorType, SandboxPayment, SandboxStatus } from "./types";
-import { StepTimers } from "../shared/step-timers";
-import type { WebhookDispatcher } from "../shared/webhook-dispatcher";
+import { StepTimers } from "../common/step-timers";
+import type { WebhookDispatcher } from "../common/webhook-dispatcher";
 
 // The provider's state machine (§8) plus the steps it takes by itself (expiry, magic-phone outcomes).
 // Nothing leaves failed / cancelled / expired: unlike Malipo's own machine, PayGrid documents no late

@@ -1,6 +1,6 @@
 import type { AuthInfo, SandboxContext } from "./context";
 import { success, validationError, type FieldIssue, parseJsonObject } from "./envelope";
-import { toJsonAmount } from "../shared/amount";
+import { toJsonAmount } from "../common/amount";
 
 // /merchants/me and its balance (§14, S33). The balance is computed from the sandbox's own payments.
 

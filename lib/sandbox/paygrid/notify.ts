@@ -1,4 +1,4 @@
-import { isoSeconds, toJsonAmount } from "../shared/amount";
+import { isoSeconds, toJsonAmount } from "../common/amount";
 import type { SandboxPayment, SandboxStatus } from "./types";
 
 // Bodies of outgoing webhooks (§10.3) and callbacks (§17.5). Serialized once per event: every retry

@@ -1,5 +1,5 @@
 import QRCode from "qrcode";
-import { button, errorLine, escapeHtml, formatDisplayAmount, layout } from "../shared/html";
+import { button, errorLine, escapeHtml, formatDisplayAmount, layout } from "../common/html";
 import type { SandboxPayment } from "./types";
 
 // The simulated customer (§17.4): the hosted card checkout, the "customer's phone" that scans a dynamic QR,

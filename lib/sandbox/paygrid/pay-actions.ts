@@ -1,5 +1,5 @@
 import type { SandboxContext } from "./context";
-import { htmlResponse } from "../shared/html";
+import { htmlResponse } from "../common/html";
 import { renderDeclinedPage, renderNotFoundPage, renderPaymentPage, type PageOptions } from "./pages";
 import type { SandboxPayment, SandboxStatus } from "./types";
 

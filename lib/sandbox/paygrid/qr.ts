@@ -1,6 +1,6 @@
 import { buildDynamicTanqr } from "@/lib/emv-qr";
 import { CURRENCY_NUMERIC } from "@/lib/money";
-import { toFixedAmount } from "../shared/amount";
+import { toFixedAmount } from "../common/amount";
 import type { PayGridSandboxSettings } from "./settings";
 
 // What `qr_code` holds (§17.6): a real dynamic TANQR payload, the payment_url fallback, or a payload whose

@@ -1,7 +1,7 @@
-import { isoSeconds, toJsonAmount } from "../shared/amount";
+import { isoSeconds, toJsonAmount } from "../common/amount";
 import type { SandboxEvent, SandboxPayment, SandboxRefund } from "./types";
 
-// PayGrid's JSON shapes of the sandbox's records; amounts are integer hundredths (lib/sandbox/shared/amount.ts).
+// PayGrid's JSON shapes of the sandbox's records; amounts are integer hundredths (lib/sandbox/common/amount.ts).
 
 /** The §6 record: exactly the documented fields, absent ones omitted, `completed_at` null until completed (S16). */
 export function toRecord(p: SandboxPayment): Record<string, unknown> {

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { testModeBlocked } from "./auth";
 import { findPayment, type AuthInfo, type SandboxContext } from "./context";
-import { hashBody } from "../shared/idempotency";
+import { hashBody } from "../common/idempotency";
 import { lookupIdempotency, readIdempotencyKey } from "./create-payment";
 import { notFound, success, validationError, type FieldIssue, parseJsonObject } from "./envelope";
-import { parseJsonAmount, toJsonAmount } from "../shared/amount";
+import { parseJsonAmount, toJsonAmount } from "../common/amount";
 import { toRefundRow } from "./record";
 
 // POST /api/v1/refunds (§12, S32). The docs give no response schema or rules; these are ours.

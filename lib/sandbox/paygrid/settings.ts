@@ -1,14 +1,14 @@
 import { z } from "zod";
 import { DEFAULT_TANQR_MERCHANT } from "@/lib/emv-qr";
 import { NETWORK_PREFIXES, NETWORKS, type Network } from "@/lib/phone";
-import { mergeSettings, NESTED_SETTINGS } from "../shared/merge-settings";
+import { mergeSettings, NESTED_SETTINGS } from "../common/merge-settings";
 import {
   deliveryPatchShape,
   expiryPatchShape,
   qrMerchantPatchSchema,
   type QrMerchantSettings,
-} from "../shared/settings-schemas";
-import type { WebhookFaults } from "../shared/webhook-dispatcher";
+} from "../common/settings-schemas";
+import type { WebhookFaults } from "../common/webhook-dispatcher";
 import { SANDBOX_PAYGRID_API_KEY, SANDBOX_PAYGRID_WEBHOOK_SIGNING_KEY } from "@/lib/sandbox-credentials";
 
 // Every open point of docs/providers.md#paygrid-sandbox is a setting so tests can steer the simulated provider.

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { PersistedStore } from "../shared/persisted-store";
+import { PersistedStore } from "../common/persisted-store";
 import type {
   IdempotencyRecord,
   MerchantProfile,

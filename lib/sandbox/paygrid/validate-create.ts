@@ -1,6 +1,6 @@
 import { canonicalNetwork, normalizeTzPhone, stripPhone } from "@/lib/phone";
 import { failure, validationError, type FieldIssue } from "./envelope";
-import { parseJsonAmount } from "../shared/amount";
+import { parseJsonAmount } from "../common/amount";
 import {
   PAYMENT_TYPES,
   type PayGridSandboxSettings,

@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import { WebhookDispatcher, type DeliveryJob } from "../shared/webhook-dispatcher";
+import { WebhookDispatcher, type DeliveryJob } from "../common/webhook-dispatcher";
 import type { PayGridSandboxSettings } from "./settings";
 
 // Webhook and callback delivery as docs/providers.md#paygrid-webhooks and #paygrid-sandbox describe, on the shared dispatcher: any 2xx

@@ -1,4 +1,4 @@
-import type { SandboxCore } from "../shared/sandbox-core";
+import type { SandboxCore } from "../common/sandbox-core";
 import type { SplashPayEngine } from "./engine";
 import { failure } from "./envelope";
 import type { SettingsPatch, SplashPaySandboxSettings } from "./settings";

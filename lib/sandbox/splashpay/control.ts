@@ -1,4 +1,4 @@
-import { settingsIssues } from "../shared/settings-schemas";
+import { settingsIssues } from "../common/settings-schemas";
 import { fail, findPayment, type ApiKey, type SplashPayContext } from "./context";
 import { json, MESSAGES, parseJsonObject, success } from "./envelope";
 import { statusData } from "./record";

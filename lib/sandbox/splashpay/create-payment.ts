@@ -1,6 +1,6 @@
-import { percentOf } from "../shared/amount";
-import { hashBody, liveIdempotencyRecord } from "../shared/idempotency";
-import { stepsAfter } from "../shared/step-timers";
+import { percentOf } from "../common/amount";
+import { hashBody, liveIdempotencyRecord } from "../common/idempotency";
+import { stepsAfter } from "../common/step-timers";
 import { fail, type ApiKey, type SplashPayContext } from "./context";
 import { jsonText, MESSAGES, parseJsonObject, successText } from "./envelope";
 import { buildTanqrPng } from "./qr";

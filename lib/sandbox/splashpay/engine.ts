@@ -1,6 +1,6 @@
 import { createHmac, randomInt } from "node:crypto";
-import { StepTimers } from "../shared/step-timers";
-import { WebhookDispatcher } from "../shared/webhook-dispatcher";
+import { StepTimers } from "../common/step-timers";
+import { WebhookDispatcher } from "../common/webhook-dispatcher";
 import { webhookBody } from "./record";
 import type { SplashPaySandboxSettings } from "./settings";
 import type { SplashPayStore } from "./store";

@@ -1,7 +1,7 @@
-import { byMethod, type MethodHandlers } from "../shared/by-method";
-import { RateLimiter } from "../shared/rate-limiter";
-import { routeAreas, type SandboxAreas } from "../shared/route-areas";
-import { createSandboxCore, serveSandbox, type Sandbox, type SandboxOptions } from "../shared/sandbox-core";
+import { byMethod, type MethodHandlers } from "../common/by-method";
+import { RateLimiter } from "../common/rate-limiter";
+import { routeAreas, type SandboxAreas } from "../common/route-areas";
+import { createSandboxCore, serveSandbox, type Sandbox, type SandboxOptions } from "../common/sandbox-core";
 import { cancelPayment, checkStatus } from "./payments";
 import { fail, type ApiKey, type SplashPayContext } from "./context";
 import { clearDeliveries, controlTransition, getDeliveries, getSettings, putSettings } from "./control";

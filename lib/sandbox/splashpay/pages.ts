@@ -1,4 +1,4 @@
-import { button, errorLine, escapeHtml, formatDisplayAmount, htmlResponse, layout } from "../shared/html";
+import { button, errorLine, escapeHtml, formatDisplayAmount, htmlResponse, layout } from "../common/html";
 import type { SplashPayContext } from "./context";
 import type { SplashPayment, SplashPayStatus } from "./types";
 

@@ -1,7 +1,7 @@
 import QRCode from "qrcode";
 import { buildDynamicTanqr } from "@/lib/emv-qr";
 import { CURRENCY_NUMERIC } from "@/lib/money";
-import { toFixedAmount } from "../shared/amount";
+import { toFixedAmount } from "../common/amount";
 import type { SplashPaySandboxSettings } from "./settings";
 
 // `data.qr` (S10, S11): a real dynamic TANQR payload (docs/providers.md#tanqr-sandbox-payload) as a Base64 PNG, black on white with a

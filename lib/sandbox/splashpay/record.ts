@@ -1,4 +1,4 @@
-import { isoSeconds, toFixedAmount, toJsonAmount } from "../shared/amount";
+import { isoSeconds, toFixedAmount, toJsonAmount } from "../common/amount";
 import type { SplashPaySandboxSettings } from "./settings";
 import type { SplashPayment } from "./types";
 

@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { DEFAULT_TANQR_MERCHANT } from "@/lib/emv-qr";
-import { mergeSettings, NESTED_SETTINGS } from "../shared/merge-settings";
+import { mergeSettings, NESTED_SETTINGS } from "../common/merge-settings";
 import {
   deliveryPatchShape,
   expiryPatchShape,
   qrMerchantPatchSchema,
   type QrMerchantSettings,
-} from "../shared/settings-schemas";
-import type { DeliverySettings } from "../shared/webhook-dispatcher";
+} from "../common/settings-schemas";
+import type { DeliverySettings } from "../common/webhook-dispatcher";
 import {
   SANDBOX_SPLASHPAY_API_KEY,
   SANDBOX_SPLASHPAY_API_SECRET,

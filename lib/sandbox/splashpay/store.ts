@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PersistedStore } from "../shared/persisted-store";
+import { PersistedStore } from "../common/persisted-store";
 import type { IdempotencyRecord, SplashPayment } from "./types";
 
 // The whole SplashPay sandbox state, persisted as one JSON file (see PersistedStore) so a restart keeps it.

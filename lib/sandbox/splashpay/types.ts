@@ -1,4 +1,4 @@
-import type { Step } from "../shared/step-timers";
+import type { Step } from "../common/step-timers";
 
 // The six official statuses (docs/providers.md#splashpay-statuses, S20); the last four are terminal.
 export const SPLASHPAY_STATUSES = [
@@ -21,7 +21,7 @@ export interface SplashPayment {
   /** The API key that created it: other key pairs never see it (S8). */
   apiKey: string;
   status: SplashPayStatus;
-  /** Hundredths of a shilling, like the PayGrid sandbox (lib/sandbox/shared/amount.ts). */
+  /** Hundredths of a shilling, like the PayGrid sandbox (lib/sandbox/common/amount.ts). */
   amount: number;
   fee: number;
   currency: "TZS";

@@ -1,4 +1,4 @@
-import { parseJsonAmount } from "../shared/amount";
+import { parseJsonAmount } from "../common/amount";
 
 // Body rules of POST /payments/dynamic-qr (§5.2, S4, S5): every documented field required. The answer to
 // any failure is the one documented INVALID_REQUEST without detail, so this returns the first problem only

@@ -1,5 +1,4 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { and, eq, isNull, lt, or } from "drizzle-orm";
 import type { Db } from "@/lib/server/db/client";
 import { idempotencyRecords, payments, type PaymentRow } from "@/lib/server/db/schema";
@@ -12,6 +11,7 @@ import type { PaymentRequest } from "@/lib/payment-schema";
 import { applyProviderEvent } from "./apply-provider-event";
 import { checkProviderQr } from "./check-provider-qr";
 import { attemptReference, newPaymentId, newReturnToken } from "./ids";
+import { requestHash } from "./idempotency";
 import { providerStateEvent } from "./provider-state-event";
 
 // Two-layer idempotency (docs/architecture.md#never-charge-twice):
@@ -21,7 +21,6 @@ import { providerStateEvent } from "./provider-state-event";
 // Concurrent requests with one key make one provider call: one in-process flight per key, and across
 // instances a short lease on the payment row that only one caller can take.
 
-export const IDEMPOTENCY_KEY_MAX = 255;
 const LEASE_SECONDS = 45;
 
 export interface CreatePaymentContext {
@@ -53,40 +52,6 @@ export interface CreatePaymentResult {
 }
 
 const instanceFlights = new Map<string, Promise<CreatePaymentResult>>();
-
-export function requireIdempotencyKey(value: string | null): string {
-  const key = value?.trim();
-  if (!key) {
-    throw new ApiError(
-      "IDEMPOTENCY_KEY_REQUIRED",
-      "Send an Idempotency-Key header: one new key per payment attempt.",
-    );
-  }
-  if (key.length > IDEMPOTENCY_KEY_MAX || !/^[\x21-\x7e]+$/.test(key)) {
-    throw new ApiError("VALIDATION_ERROR", "The Idempotency-Key must be 1–255 visible ASCII characters.", {
-      fields: [{ path: "Idempotency-Key", message: "1–255 visible ASCII characters" }],
-    });
-  }
-  return key;
-}
-
-/** Hash of the validated request in a canonical form, so key order or spacing does not count as "different". */
-function requestHash(input: PaymentRequest): string {
-  const canonical = (value: unknown): unknown =>
-    Array.isArray(value)
-      ? value.map(canonical)
-      : value && typeof value === "object"
-        ? Object.fromEntries(
-            Object.entries(value as Record<string, unknown>)
-              .filter(([, v]) => v !== undefined)
-              .sort(([a], [b]) => a.localeCompare(b))
-              .map(([k, v]) => [k, canonical(v)]),
-          )
-        : value;
-  return createHash("sha256")
-    .update(JSON.stringify(canonical(input)))
-    .digest("hex");
-}
 
 export async function createPayment(
   ctx: CreatePaymentContext,

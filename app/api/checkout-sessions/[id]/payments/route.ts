@@ -4,7 +4,7 @@ import { handleRouteError } from "@/lib/server/http/handle-route-error";
 import { readJson } from "@/lib/server/http/read-json";
 import { sessionPaymentSchema } from "@/lib/server/checkout/checkout-session-schema";
 import { createSessionPayment } from "@/lib/server/checkout/create-session-payment";
-import { requireIdempotencyKey } from "@/lib/server/payments/create-payment";
+import { requireIdempotencyKey } from "@/lib/server/payments/idempotency";
 import { paymentJson } from "@/lib/server/wire/payment-json";
 import { providerAdapter } from "@/lib/server/providers/registry";
 
