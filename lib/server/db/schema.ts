@@ -66,6 +66,17 @@ export const payments = pgTable(
     checkCount: integer("check_count").notNull().default(0),
     /** Register payments: the unguessable token of the shopper's public return page (/return/{token}). */
     returnToken: text("return_token"),
+    /** Sum of succeeded refunds; never above amount_minor (checked under the payment's row lock). */
+    refundedMinor: bigint("refunded_minor", { mode: "number" }).notNull().default(0),
+    /** SplashPay reports its fee and the net it settles; kept for the day report (null when unknown). */
+    feeMinor: bigint("fee_minor", { mode: "number" }),
+    netMinor: bigint("net_minor", { mode: "number" }),
+    /** Cash sales: what the customer handed over (change due = tendered − amount). */
+    tenderedMinor: bigint("tendered_minor", { mode: "number" }),
+    /** The register's shift that was open when the sale was made (shifts are optional). */
+    shiftId: text("shift_id"),
+    /** Completed payments: the unguessable token of the public digital receipt (/r/{token}). */
+    receiptToken: text("receipt_token"),
   },
   (t) => [
     uniqueIndex("payments_provider_payment_id_uq")
@@ -87,6 +98,67 @@ export const payments = pgTable(
       .where(sql`${t.returnToken} is not null`),
     index("payments_staff_created_idx").on(t.staffId, t.createdAt),
     index("payments_register_created_idx").on(t.registerId, t.createdAt),
+    index("payments_shift_idx").on(t.shiftId),
+    uniqueIndex("payments_receipt_token_uq")
+      .on(t.receiptToken)
+      .where(sql`${t.receiptToken} is not null`),
+  ],
+);
+
+/** Money given back on a completed payment; the sum never exceeds the payment (docs/api.md, refunds). */
+export const refunds = pgTable(
+  "refunds",
+  {
+    id: text("id").primaryKey(), // rf_…
+    paymentId: text("payment_id").notNull(),
+    amountMinor: bigint("amount_minor", { mode: "number" }).notNull(),
+    currency: text("currency").notNull(),
+    reason: text("reason").notNull(), // customer_request | duplicate | fraud | other
+    note: text("note"),
+    status: text("status").notNull(), // pending | succeeded | failed
+    idempotencyKey: text("idempotency_key").notNull(),
+    providerRefundId: text("provider_refund_id"),
+    /** Who asked (staff id, or null for the merchant key) and who approved (a manager's PIN on the spot). */
+    staffId: text("staff_id"),
+    staffName: text("staff_name"),
+    approvedBy: text("approved_by"),
+    registerId: text("register_id"),
+    shiftId: text("shift_id"),
+    failureCode: text("failure_code"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("refunds_payment_idx").on(t.paymentId),
+    index("refunds_created_idx").on(t.createdAt),
+    uniqueIndex("refunds_idempotency_uq").on(t.paymentId, t.idempotencyKey),
+  ],
+);
+
+/** A register's shift: opened with a float, closed with counted cash → the Z report (shifts are optional). */
+export const shifts = pgTable(
+  "shifts",
+  {
+    id: text("id").primaryKey(), // sh_…
+    registerId: text("register_id").notNull(),
+    openedBy: text("opened_by"),
+    openedByName: text("opened_by_name"),
+    currency: text("currency").notNull(),
+    openingFloatMinor: bigint("opening_float_minor", { mode: "number" }).notNull(),
+    openedAt: ts("opened_at").notNull().defaultNow(),
+    closedBy: text("closed_by"),
+    closedByName: text("closed_by_name"),
+    countedCashMinor: bigint("counted_cash_minor", { mode: "number" }),
+    closedAt: ts("closed_at"),
+    /** The Z report as computed at close (frozen: later late payments do not rewrite a closed shift). */
+    zReport: jsonb("z_report").$type<Record<string, unknown>>(),
+  },
+  (t) => [
+    index("shifts_register_idx").on(t.registerId, t.openedAt),
+    // At most one open shift per register.
+    uniqueIndex("shifts_one_open_per_register_uq")
+      .on(t.registerId)
+      .where(sql`${t.closedAt} is null`),
   ],
 );
 
@@ -278,3 +350,5 @@ export type MerchantWebhookRow = typeof merchantWebhookOutbox.$inferSelect;
 export type StaffRow = typeof staff.$inferSelect;
 export type RegisterRow = typeof registers.$inferSelect;
 export type AuthSessionRow = typeof authSessions.$inferSelect;
+export type RefundRow = typeof refunds.$inferSelect;
+export type ShiftRow = typeof shifts.$inferSelect;
