@@ -2,6 +2,7 @@ import { z } from "zod";
 import { customerJsonSchema } from "@/lib/customer";
 import { PAYMENT_METHODS, PROVIDERS } from "@/lib/payment-methods";
 import { PAYMENT_STATUSES } from "@/lib/payment-status";
+import { REFUND_REASONS } from "@/lib/refund-schema";
 
 // The JSON the API answers with, as zod schemas: the server's wire module (lib/server/wire/*) builds
 // these, browsers parse them, and docs/openapi.json is generated from them. The TypeScript types are
@@ -37,6 +38,9 @@ export const paymentSchema = z
     updated_at: timestamp,
     completed_at: timestamp.nullable(),
     paid_after_expiry: z.boolean(),
+    amount_refunded: z
+      .string()
+      .meta({ description: "Sum of succeeded refunds, decimal string in major units", example: "0" }),
     staff: z
       .object({ id: z.string(), name: z.string() })
       .nullable()
@@ -54,6 +58,31 @@ export const paymentListSchema = z
   })
   .meta({ id: "PaymentList" });
 export type PaymentList = z.infer<typeof paymentListSchema>;
+
+export const refundSchema = z
+  .object({
+    id: z.string().meta({ example: "rf_Yk3mQ8vN2pLx" }),
+    payment_id: z.string(),
+    amount: z.string().meta({ description: "Decimal string in major units", example: "2500" }),
+    currency: z.string().meta({ example: "TZS" }),
+    reason: z.enum(REFUND_REASONS),
+    note: z.string().nullable(),
+    status: z.enum(["pending", "succeeded", "failed"]),
+    created_by: z
+      .object({ kind: z.enum(["staff", "merchant"]), id: z.string().nullable(), name: z.string().nullable() })
+      .meta({ description: "A staff member, or the merchant's backend (id and name null)" }),
+    approved_by: z
+      .string()
+      .nullable()
+      .meta({ description: "Staff id of the manager whose PIN or password approved a cashier's refund" }),
+    register_id: z.string().nullable(),
+    failure_code: z.string().nullable(),
+    created_at: timestamp,
+  })
+  .meta({ id: "Refund" });
+export type Refund = z.infer<typeof refundSchema>;
+
+export const refundListSchema = z.object({ data: z.array(refundSchema) }).meta({ id: "RefundList" });
 
 export const checkoutLineItemSchema = z
   .object({ name: z.string(), quantity: z.number().int(), unit_amount: z.string() })

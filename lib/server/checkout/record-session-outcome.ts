@@ -11,6 +11,9 @@ const EVENTS: Record<string, string> = {
   failed: "checkout.payment.failed",
   cancelled: "checkout.payment.cancelled",
   expired: "checkout.payment.expired",
+  // Every refund (a second partial one too) moves money: the merchant hears of each.
+  partially_refunded: "checkout.payment.refunded",
+  refunded: "checkout.payment.refunded",
 };
 
 /**

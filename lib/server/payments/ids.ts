@@ -33,3 +33,8 @@ export function attemptReference(provider: string, given: string | undefined): s
   if (!given) return newReference();
   return provider === "splashpay" ? `${given}-${readable(4)}` : given;
 }
+
+/** A refund's id; also the Idempotency-Key its provider call carries, so every retry replays it. */
+export function newRefundId(): string {
+  return `rf_${randomBytes(15).toString("base64url")}`;
+}

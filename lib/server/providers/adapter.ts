@@ -1,6 +1,7 @@
 import "server-only";
 import type { PaymentRow } from "@/lib/server/db/schema";
 import type { PaymentStatus } from "@/lib/payment-status";
+import type { RefundReason } from "@/lib/refund-schema";
 
 // What the payments core needs from a provider, whatever its API looks like. Each provider folder has one
 // adapter that maps its client's shapes and errors onto this.
@@ -49,6 +50,13 @@ export interface CreateUrls {
   cancelUrl: string;
 }
 
+export interface ProviderRefundRequest {
+  amountMinor: number;
+  reason: RefundReason;
+  /** Stable per refund row, resent on every retry: the provider replays instead of refunding twice. */
+  idempotencyKey: string;
+}
+
 export interface PaymentProviderAdapter {
   create(
     payment: PaymentRow,
@@ -63,4 +71,9 @@ export interface PaymentProviderAdapter {
    * payments itself and has none.
    */
   cancel?(payment: PaymentRow): Promise<ProviderPaymentState>;
+  /**
+   * Gives money back on a completed payment; answers the provider's refund id when it names one. Absent for
+   * providers that document no refund (SplashPay): the refund service answers REFUND_NOT_SUPPORTED.
+   */
+  refund?(payment: PaymentRow, request: ProviderRefundRequest): Promise<{ providerRefundId: string | null }>;
 }

@@ -114,6 +114,21 @@ export function createPayGridAdapter(
       const { payment: created, replayed } = await call(() => client.createPayment(body, idempotencyKey));
       return { ...state(created), replayed };
     },
+    async refund(payment, request) {
+      const id = payment.providerPaymentId;
+      if (!id) throw new Error(`payment ${payment.id} has no PayGrid id`);
+      const { refund } = await call(() =>
+        client.createRefund(
+          {
+            transaction_id: id,
+            amount: toProviderNumber(request.amountMinor, payment.currency as Currency),
+            reason: request.reason,
+          },
+          request.idempotencyKey,
+        ),
+      );
+      return { providerRefundId: refund.id ?? null };
+    },
     async fetchState(payment, { live }) {
       const id = payment.providerPaymentId;
       if (!id) throw new Error(`payment ${payment.id} has no PayGrid id yet`);

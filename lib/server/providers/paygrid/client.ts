@@ -12,11 +12,14 @@ import {
   payGridPaymentEventListSchema,
   payGridPaymentListSchema,
   payGridPaymentSchema,
+  payGridRefundSchema,
   payGridSuccessEnvelopeSchema,
   type PayGridCreateBody,
   type PayGridListMeta,
   type PayGridPayment,
   type PayGridPaymentEvent,
+  type PayGridRefund,
+  type PayGridRefundBody,
 } from "./schemas";
 
 // The typed HTTP client for PayGrid's payments API (docs/providers.md#paygrid-endpoints). Every attempt has its own timeout;
@@ -50,6 +53,14 @@ export interface PayGridClient {
   /** Asks PayGrid to check upstream now (may fire webhooks); use sparingly. */
   refreshPayment(id: string): Promise<PayGridPayment>;
   getPaymentEvents(id: string): Promise<PayGridPaymentEvent[]>;
+  /**
+   * Gives money back on a completed payment (§12). Retried with the SAME Idempotency-Key, so a retry after
+   * a timeout or a 502 replays the refund instead of making a second one; `replayed` as for createPayment.
+   */
+  createRefund(
+    body: PayGridRefundBody,
+    idempotencyKey: string,
+  ): Promise<{ refund: PayGridRefund; replayed: boolean }>;
 }
 
 interface Answer {
@@ -191,6 +202,17 @@ export function createPayGridClient(options: PayGridClientOptions): PayGridClien
     async refreshPayment(id) {
       const answer = await send({ method: "POST", path: `${paymentPath(id)}/refresh` });
       return read(answer, payGridPaymentSchema, "payment");
+    },
+
+    async createRefund(body, idempotencyKey) {
+      assertIdempotencyKey(idempotencyKey);
+      const answer = await send({ method: "POST", path: "/refunds", body, idempotencyKey });
+      // The docs' example answer is `{}`: a bare empty object is a refund we know nothing more about.
+      const data = isRecord(answer.data) ? answer.data : {};
+      return {
+        refund: read({ ...answer, data }, payGridRefundSchema, "refund"),
+        replayed: answer.enveloped && answer.status === 200,
+      };
     },
 
     async getPaymentEvents(id) {

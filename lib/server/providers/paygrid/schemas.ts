@@ -59,6 +59,28 @@ export const payGridPaymentSchema = z.object({
 });
 export type PayGridPayment = z.infer<typeof payGridPaymentSchema>;
 
+// ── Refunds (§12) ───────────────────────────────────────────────────────────────────────────────────────
+
+export type PayGridRefundReason = "customer_request" | "fraud" | "duplicate" | "other";
+
+/** `POST /refunds` body (§12): `transaction_id` is PayGrid's payment id, `amount` major units. */
+export interface PayGridRefundBody {
+  transaction_id: string;
+  amount: number;
+  reason: PayGridRefundReason;
+}
+
+/** The docs give no response schema (their example is `{}`), so every field is optional. */
+export const payGridRefundSchema = z.object({
+  id: text,
+  transaction_id: text,
+  amount,
+  reason: text,
+  status: text,
+  created_at: text,
+});
+export type PayGridRefund = z.infer<typeof payGridRefundSchema>;
+
 // ── Envelopes (§3) ──────────────────────────────────────────────────────────────────────────────────────
 
 export const payGridFieldIssueSchema = z.object({ field: z.string(), message: z.string() });
