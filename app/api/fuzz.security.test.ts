@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { resetEnvForTests } from "@/lib/server/env";
-import { authSessions, checkoutSessions, payments, registers, staff } from "@/lib/server/db/schema";
+import { authSessions, checkoutSessions, payments, refunds, registers, staff } from "@/lib/server/db/schema";
 import type { ListenHub } from "@/lib/server/realtime/listen-hub";
 import { resetProviderAdaptersForTests } from "@/lib/server/providers/registry";
 import * as checkoutSessionRoute from "@/app/api/checkout-sessions/[id]/route";
@@ -10,6 +10,7 @@ import * as checkoutSessionsRoute from "@/app/api/checkout-sessions/route";
 import * as meRoute from "@/app/api/me/route";
 import * as paymentEventsRoute from "@/app/api/payments/[id]/events/route";
 import * as paymentRefreshRoute from "@/app/api/payments/[id]/refresh/route";
+import * as paymentRefundsRoute from "@/app/api/payments/[id]/refunds/route";
 import * as paymentRoute from "@/app/api/payments/[id]/route";
 import * as paymentsRoute from "@/app/api/payments/route";
 import * as pairRoute from "@/app/api/registers/pair/route";
@@ -100,6 +101,24 @@ const endpoints: Endpoint[] = [
     handler: paymentRefreshRoute.POST,
     method: "POST",
     path: "/api/payments/:id/refresh",
+    as: "cashier",
+    realId: (f) => f.paymentId,
+  },
+  {
+    // As the owner, so the fuzzer reaches the refund rules past the role check.
+    name: "POST /api/payments/:id/refunds",
+    handler: paymentRefundsRoute.POST,
+    method: "POST",
+    path: "/api/payments/:id/refunds",
+    as: "owner",
+    sample: { amount: "100", reason: "customer_request", note: "fuzz" },
+    realId: (f) => f.paymentId,
+  },
+  {
+    name: "GET /api/payments/:id/refunds",
+    handler: paymentRefundsRoute.GET,
+    method: "GET",
+    path: "/api/payments/:id/refunds",
     as: "cashier",
     realId: (f) => f.paymentId,
   },
@@ -281,7 +300,7 @@ describe("fuzzing every public endpoint", () => {
 
   const countRows = async () => {
     const { db } = h.database;
-    const tables = [payments, checkoutSessions, staff, registers, authSessions];
+    const tables = [payments, checkoutSessions, staff, registers, authSessions, refunds];
     const counts = await Promise.all(tables.map((table) => db.$count(table)));
     return counts.reduce((a, b) => a + b, 0);
   };

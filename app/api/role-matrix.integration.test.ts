@@ -9,6 +9,7 @@ import * as healthRoute from "@/app/api/health/route";
 import * as meRoute from "@/app/api/me/route";
 import * as paymentEventsRoute from "@/app/api/payments/[id]/events/route";
 import * as paymentRefreshRoute from "@/app/api/payments/[id]/refresh/route";
+import * as paymentRefundsRoute from "@/app/api/payments/[id]/refunds/route";
 import * as paymentRoute from "@/app/api/payments/[id]/route";
 import * as paymentsRoute from "@/app/api/payments/route";
 import * as pairRoute from "@/app/api/registers/pair/route";
@@ -219,6 +220,26 @@ const rows: Row[] = [
     path: (f) => `/api/payments/${f.paymentId}/events`,
     params: (f) => ({ id: f.paymentId }),
     expect: [401, 200, 200, 200, 401],
+  },
+  {
+    // The fixture sale is still pending: managers reach the refund rules (409), a cashier without a
+    // manager's approval is refused first, and the merchant key sees only checkout payments.
+    name: "POST /api/payments/:id/refunds (pending payment)",
+    handler: paymentRefundsRoute.POST,
+    method: "POST",
+    path: (f) => `/api/payments/${f.paymentId}/refunds`,
+    params: (f) => ({ id: f.paymentId }),
+    body: () => ({ amount: "100", reason: "customer_request" }),
+    headers: key,
+    expect: [401, 403, 409, 409, 404],
+  },
+  {
+    name: "GET /api/payments/:id/refunds",
+    handler: paymentRefundsRoute.GET,
+    method: "GET",
+    path: (f) => `/api/payments/${f.paymentId}/refunds`,
+    params: (f) => ({ id: f.paymentId }),
+    expect: [401, 200, 200, 200, 404],
   },
   {
     // Success and cancel URLs on Malipo's own pages: a register's link may return nowhere else.

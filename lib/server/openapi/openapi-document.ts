@@ -11,6 +11,7 @@ import { listPaymentsQuerySchema } from "@/lib/server/payments/list-payments";
 import { payGridCallbackSchema, payGridWebhookSchema } from "@/lib/server/providers/paygrid/schemas";
 import { splashPayWebhookSchema } from "@/lib/server/providers/splashpay/schemas";
 import { error, errors, idPath, json, staffSession } from "./openapi-parts";
+import { refundPaths } from "./refund-paths";
 import { staffPaths } from "./staff-paths";
 
 // The HTTP contract as OpenAPI 3.1, generated from the very zod schemas the routes parse with and the
@@ -173,6 +174,7 @@ export function openApiDocument() {
           },
         },
       },
+      ...refundPaths,
       "/api/checkout-sessions": {
         post: {
           summary: "Create a hosted checkout session",
