@@ -17,7 +17,7 @@ import { addStaff, OWNER, openShop, ownerClient, pairedDevice, signInWithPin } f
 
 describe.each(testStores())("refund route on $name", (store) => {
   let h: Harness;
-  let cleanup: () => void;
+  let cleanup = () => {};
   let cashier: AppClient;
   let managerId: string;
   let n = 0;
@@ -38,7 +38,7 @@ describe.each(testStores())("refund route on $name", (store) => {
     const till = await pairedDevice(owner, "Till R", "10.8.0.2");
     cashier = till.device;
     expect((await signInWithPin(cashier, cashierId, "8642")).status).toBe(201);
-  });
+  }, 180_000);
   afterAll(async () => {
     cleanup();
     resetEnvForTests();

@@ -1,13 +1,17 @@
 import { notFound, redirect } from "next/navigation";
 import { PosPaymentScreen } from "@/components/pos/pos-payment-screen";
+import { RefundSection } from "@/components/refund/refund-section";
 import type { Payment } from "@/lib/api-contract";
 import { pageStaff } from "@/lib/server/auth/actor";
 import { getDatabase } from "@/lib/server/db/database";
 import { getEnv } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/http/api-error";
 import { loadOwnedPayment } from "@/lib/server/payments/payment-access";
+import { refundsOf } from "@/lib/server/payments/refunds/list-refunds";
 import { paymentJson } from "@/lib/server/wire/payment-json";
+import { refundJson } from "@/lib/server/wire/refund-json";
 import { historyScope } from "@/lib/server/staff/attribution";
+import { pinApprovers } from "@/lib/server/staff/pin-pad-people";
 
 export const dynamic = "force-dynamic";
 
@@ -28,9 +32,20 @@ export default async function PaymentPage({ params }: { params: Promise<{ id: st
     if (error instanceof ApiError && error.status === 404) notFound();
     throw error;
   }
+  const cashier = actor.staff.role === "cashier";
+  const [refunds, approvers] = await Promise.all([
+    refundsOf(db, payment.id),
+    cashier ? pinApprovers(db) : Promise.resolve([]),
+  ]);
   return (
     <main id="main" className="px-4 py-4">
       <PosPaymentScreen initial={payment} merchantName={getEnv().merchantName} serverNow={renderedAt()} />
+      <RefundSection
+        initial={payment}
+        initialRefunds={refunds.map(refundJson)}
+        approvers={approvers}
+        needsApproval={cashier}
+      />
     </main>
   );
 }

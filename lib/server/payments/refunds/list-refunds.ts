@@ -12,5 +12,10 @@ export async function listRefunds(
   requester: RefundRequester,
 ): Promise<RefundRow[]> {
   const payment = await loadPaymentForRefund(db, paymentId, requester);
-  return db.select().from(refunds).where(eq(refunds.paymentId, payment.id)).orderBy(asc(refunds.createdAt));
+  return refundsOf(db, payment.id);
+}
+
+/** A payment's refunds, oldest first, for a caller that already checked it may see the payment. */
+export async function refundsOf(db: Db, paymentId: string): Promise<RefundRow[]> {
+  return db.select().from(refunds).where(eq(refunds.paymentId, paymentId)).orderBy(asc(refunds.createdAt));
 }
