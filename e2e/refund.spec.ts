@@ -30,6 +30,8 @@ async function managerPage(owner: Page, page: Page, suffix: string): Promise<voi
 
 for (const locale of ["sw", "en"] as const) {
   test(`a manager refunds part of a paid QR sale [${locale}]`, async ({ browser }) => {
+    // About 15 s on a quiet machine; the margin is for a shared CI box.
+    test.setTimeout(150_000);
     const ownerContext = await browser.newContext();
     const owner = await ownerContext.newPage();
     await signIn(owner);
