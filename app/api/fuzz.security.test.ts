@@ -11,6 +11,7 @@ import * as meRoute from "@/app/api/me/route";
 import * as paymentEventsRoute from "@/app/api/payments/[id]/events/route";
 import * as paymentRefreshRoute from "@/app/api/payments/[id]/refresh/route";
 import * as paymentRefundsRoute from "@/app/api/payments/[id]/refunds/route";
+import * as paymentCancelRoute from "@/app/api/payments/[id]/cancel/route";
 import * as paymentRoute from "@/app/api/payments/[id]/route";
 import * as paymentsRoute from "@/app/api/payments/route";
 import * as pairRoute from "@/app/api/registers/pair/route";
@@ -112,6 +113,14 @@ const endpoints: Endpoint[] = [
     path: "/api/payments/:id/refunds",
     as: "owner",
     sample: { amount: "100", reason: "customer_request", note: "fuzz" },
+    realId: (f) => f.paymentId,
+  },
+  {
+    name: "POST /api/payments/:id/cancel",
+    handler: paymentCancelRoute.POST,
+    method: "POST",
+    path: "/api/payments/:id/cancel",
+    as: "cashier",
     realId: (f) => f.paymentId,
   },
   {

@@ -10,6 +10,7 @@ import * as meRoute from "@/app/api/me/route";
 import * as paymentEventsRoute from "@/app/api/payments/[id]/events/route";
 import * as paymentRefreshRoute from "@/app/api/payments/[id]/refresh/route";
 import * as paymentRefundsRoute from "@/app/api/payments/[id]/refunds/route";
+import * as paymentCancelRoute from "@/app/api/payments/[id]/cancel/route";
 import * as paymentRoute from "@/app/api/payments/[id]/route";
 import * as paymentsRoute from "@/app/api/payments/route";
 import * as pairRoute from "@/app/api/registers/pair/route";
@@ -232,6 +233,15 @@ const rows: Row[] = [
     body: () => ({ amount: "100", reason: "customer_request" }),
     headers: key,
     expect: [401, 403, 409, 409, 404],
+  },
+  {
+    // The fixture is a PayGrid QR: staff reach the rule that only SplashPay payments can be withdrawn.
+    name: "POST /api/payments/:id/cancel (PayGrid payment)",
+    handler: paymentCancelRoute.POST,
+    method: "POST",
+    path: (f) => `/api/payments/${f.paymentId}/cancel`,
+    params: (f) => ({ id: f.paymentId }),
+    expect: [401, 422, 422, 422, 401],
   },
   {
     name: "GET /api/payments/:id/refunds",

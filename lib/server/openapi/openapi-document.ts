@@ -148,6 +148,25 @@ export function openApiDocument() {
           responses: { ...readPayment.responses, "502": errors.providerUnavailable },
         },
       },
+      "/api/payments/{id}/cancel": {
+        post: {
+          summary: "Withdraw an open SplashPay TANQR so it can no longer be paid",
+          description:
+            "Answers the payment as SplashPay leaves it: cancelled, or the outcome it reached meanwhile " +
+            "(money that landed first stays paid). PayGrid documents no cancel: its payments expire.",
+          security: staffSession,
+          requestParams: { path: idPath },
+          responses: {
+            "200": { description: "The payment afterwards", content: json(paymentSchema) },
+            "401": errors.unauthenticated,
+            "403": errors.forbidden,
+            "404": errors.notFound,
+            "409": error("PAYMENT_NOT_CANCELLABLE: the payment is no longer open"),
+            "422": error("CANCEL_NOT_SUPPORTED: the payment's provider has no cancel (PayGrid)"),
+            "502": errors.providerUnavailable,
+          },
+        },
+      },
       "/api/payments/{id}/events": {
         get: {
           summary: "Live status as server-sent events",
