@@ -1,8 +1,9 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { useCachedPayment } from "@/components/payment/use-cached-payment";
 import { paymentQueryKey } from "@/components/payment/use-payment-live";
 import { Button } from "@/components/ui/button";
 import { paymentSchema, type Payment, type Refund } from "@/lib/api-contract";
@@ -26,13 +27,7 @@ export function RefundSection({
 }) {
   const { t, locale } = useI18n();
   const client = useQueryClient();
-  const { data: payment = initial } = useQuery({
-    queryKey: paymentQueryKey(initial.id),
-    initialData: initial,
-    // PaymentScreen's live hook keeps this entry fresh; this view only reads it.
-    queryFn: () => client.getQueryData<Payment>(paymentQueryKey(initial.id)) ?? initial,
-    enabled: false,
-  });
+  const payment = useCachedPayment(initial);
   const [refunds, setRefunds] = useState(initialRefunds);
   const [open, setOpen] = useState(false);
   const [done, setDone] = useState<string | null>(null);

@@ -1,4 +1,5 @@
 import { notFound, redirect } from "next/navigation";
+import { CancelOpenButton } from "@/components/payment/cancel-open-button";
 import { PosPaymentScreen } from "@/components/pos/pos-payment-screen";
 import { RefundSection } from "@/components/refund/refund-section";
 import type { Payment } from "@/lib/api-contract";
@@ -40,6 +41,7 @@ export default async function PaymentPage({ params }: { params: Promise<{ id: st
   return (
     <main id="main" className="px-4 py-4">
       <PosPaymentScreen initial={payment} merchantName={getEnv().merchantName} serverNow={renderedAt()} />
+      <CancelOpenButton initial={payment} />
       <RefundSection
         initial={payment}
         initialRefunds={refunds.map(refundJson)}
