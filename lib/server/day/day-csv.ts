@@ -3,7 +3,8 @@ import type { Db } from "@/lib/server/db/client";
 import { registers } from "@/lib/server/db/schema";
 import { toMajorString, type Currency } from "@/lib/money";
 import { paymentChannel } from "@/lib/payment-channel";
-import { dayPayments, EAT_OFFSET_MS, type DayQuery } from "./day-report";
+import { eatDateTime } from "@/lib/eat-day";
+import { dayPayments, type DayQuery } from "./day-report";
 import { countsAsMoney } from "./sales-totals";
 
 // GET /api/reports/day.csv: one row per payment of the day, for a spreadsheet (RFC 4180: CRLF line ends,
@@ -38,10 +39,8 @@ export const CSV_COLUMNS = [
   "completed_at_eat",
 ] as const;
 
-/** "2026-12-01 09:07:44" in Dar es Salaam time: what a spreadsheet reads as a date and time. */
 function eatTime(at: Date | null): string {
-  if (!at) return "";
-  return new Date(at.getTime() + EAT_OFFSET_MS).toISOString().slice(0, 19).replace("T", " ");
+  return at ? eatDateTime(at) : "";
 }
 
 export function csvField(value: string | number | boolean | null | undefined, text = true): string {

@@ -4,27 +4,16 @@ import { z } from "zod";
 import type { Db } from "@/lib/server/db/client";
 import { payments, refunds } from "@/lib/server/db/schema";
 import { dayReportSchema, type DayReport } from "@/lib/day-contract";
+import { DAY_TIME_ZONE, eatDayRange, isoDateSchema } from "@/lib/eat-day";
 import { periodPayments, periodRefunds } from "./period-rows";
 import { salesSummary, type PeriodPayment } from "./sales-totals";
 
 // The owner's day across registers (docs/api.md#the-merchants-day). A day is a calendar day in
-// Africa/Dar_es_Salaam (EAT, UTC+3 all year: Tanzania keeps no daylight saving). A payment belongs to
-// the day its sale was made (created_at); a refund to the day it was made.
-
-export const DAY_TIME_ZONE = "Africa/Dar_es_Salaam";
-export const EAT_OFFSET_MS = 3 * 60 * 60 * 1000;
-
-const isoDate = z
-  .string({ error: "Give the day as YYYY-MM-DD." })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Give the day as YYYY-MM-DD.")
-  .refine((value) => {
-    const [y, m, d] = value.split("-").map(Number) as [number, number, number];
-    const at = new Date(Date.UTC(y, m - 1, d));
-    return at.getUTCFullYear() === y && at.getUTCMonth() === m - 1 && at.getUTCDate() === d && y >= 2000;
-  }, "That day does not exist.");
+// Africa/Dar_es_Salaam (lib/eat-day.ts). A payment belongs to the day its sale was made (created_at); a
+// refund to the day it was made.
 
 export const dayQuerySchema = z.object({
-  date: isoDate,
+  date: isoDateSchema,
   register: z
     .string()
     .regex(/^reg_[A-Za-z0-9_-]{1,60}$/, "Use a register id (reg_…).")
@@ -34,18 +23,6 @@ export type DayQuery = z.output<typeof dayQuerySchema>;
 
 export function parseDayQuery(searchParams: URLSearchParams): DayQuery {
   return dayQuerySchema.parse(Object.fromEntries(searchParams));
-}
-
-/** The instants a day in Dar es Salaam starts and ends at. */
-export function eatDayRange(date: string): { from: Date; to: Date } {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  const from = new Date(Date.UTC(y, m - 1, d) - EAT_OFFSET_MS);
-  return { from, to: new Date(from.getTime() + 24 * 60 * 60 * 1000) };
-}
-
-/** Today's date in Dar es Salaam, YYYY-MM-DD. */
-export function eatToday(now = new Date()): string {
-  return new Date(now.getTime() + EAT_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 export async function dayPayments(db: Db, query: DayQuery): Promise<PeriodPayment[]> {

@@ -9,6 +9,7 @@ import { zReportSchema, type Shift, type ZReport } from "@/lib/day-contract";
 import { toMajorString, type Currency } from "@/lib/money";
 import { periodPayments, periodRefunds } from "./period-rows";
 import { expectedCash, salesSummary } from "./sales-totals";
+import { countedCashMinor } from "./shift-schema";
 import { signedMajor } from "./signed-major";
 
 // Shifts (docs/api.md#the-merchants-day): a register opens one with a cash float and closes it with the
@@ -75,7 +76,7 @@ export async function closeShift(
   db: Db,
   id: string,
   by: ShiftPerson,
-  command: { countedCashMinor: number },
+  command: { countedCash: string },
 ): Promise<ZReport> {
   return db.transaction(async (tx) => {
     const shift = await loadShift(tx, id, by, true);
@@ -85,7 +86,7 @@ export async function closeShift(
       closedAt: new Date(),
       closedBy: by.staffId,
       closedByName: by.staffName,
-      countedCashMinor: command.countedCashMinor,
+      countedCashMinor: countedCashMinor(command.countedCash, shift.currency as Currency),
     };
     const report = await buildZReport(tx, closed);
     await tx
