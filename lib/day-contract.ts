@@ -11,7 +11,10 @@ const money = z.string().meta({ description: "Decimal string in major units", ex
 export const channelTotalsSchema = z
   .object({
     channel: z.enum(CHANNELS),
-    count: z.number().int().meta({ description: "Paid payments counted (confirmed by webhook or poll; cash)" }),
+    count: z
+      .number()
+      .int()
+      .meta({ description: "Paid payments counted (confirmed by webhook or poll; cash)" }),
     gross: money,
     refunded: money.meta({ description: "Succeeded refunds made in the period on this channel" }),
     fees: money.meta({ description: "The provider's fees where it reports them (SplashPay)" }),

@@ -18,7 +18,15 @@ describe("Dar es Salaam days", () => {
   it("accepts only real days written YYYY-MM-DD", () => {
     expect(isoDateSchema.safeParse("2026-12-01").success).toBe(true);
     expect(isoDateSchema.safeParse("2024-02-29").success).toBe(true);
-    for (const bad of ["2026-02-30", "2026-13-01", "2026-1-01", "01-12-2026", "2026-12-01T00:00", "", "1999-12-31"]) {
+    for (const bad of [
+      "2026-02-30",
+      "2026-13-01",
+      "2026-1-01",
+      "01-12-2026",
+      "2026-12-01T00:00",
+      "",
+      "1999-12-31",
+    ]) {
       expect(isoDateSchema.safeParse(bad).success).toBe(false);
     }
   });

@@ -414,16 +414,14 @@ describe.each(testStores())("role matrix on $name", (store) => {
       async foreignShift() {
         const id = newShiftId();
         const registerId = await this.throwawayRegister();
-        await h.database.db
-          .insert(shifts)
-          .values({
-            id,
-            registerId,
-            currency: "TZS",
-            openingFloatMinor: 0,
-            openedBy: null,
-            openedByName: null,
-          });
+        await h.database.db.insert(shifts).values({
+          id,
+          registerId,
+          currency: "TZS",
+          openingFloatMinor: 0,
+          openedBy: null,
+          openedByName: null,
+        });
         return id;
       },
     };

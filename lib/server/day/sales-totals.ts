@@ -90,7 +90,9 @@ export function salesSummary(payments: PeriodPayment[], refunds: PeriodRefund[])
   const open = (p: PeriodPayment) => !isTerminal(p.status as PaymentStatus);
   return {
     currencies: channelTotals(payments, refunds),
-    late_payments: payments.filter((p) => p.paidAfterExpiry && isPaid(p.status as PaymentStatus)).map(paymentJson),
+    late_payments: payments
+      .filter((p) => p.paidAfterExpiry && isPaid(p.status as PaymentStatus))
+      .map(paymentJson),
     amount_mismatches: payments.filter((p) => p.amountMismatch).map(paymentJson),
     open_payments: payments.filter(open).map(paymentJson),
     unconfirmed_payments: payments

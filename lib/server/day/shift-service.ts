@@ -47,7 +47,8 @@ export async function openShift(
     // The partial unique index allows one open shift per register: a second open is refused, not doubled.
     .onConflictDoNothing()
     .returning();
-  if (!row) throw new ApiError("SHIFT_ALREADY_OPEN", "This register already has an open shift. Close it first.");
+  if (!row)
+    throw new ApiError("SHIFT_ALREADY_OPEN", "This register already has an open shift. Close it first.");
   return row;
 }
 

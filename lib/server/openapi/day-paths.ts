@@ -84,7 +84,8 @@ export const dayPaths: ZodOpenApiPathsObject = {
   "/api/reports/day.csv": {
     get: {
       summary: "The day's payments as CSV, one row per payment (owner, managers)",
-      description: "RFC 4180 with CRLF line ends and a UTF-8 byte-order mark, so a spreadsheet opens it as is.",
+      description:
+        "RFC 4180 with CRLF line ends and a UTF-8 byte-order mark, so a spreadsheet opens it as is.",
       security: staffSession,
       requestParams: { query: dayQuerySchema },
       responses: {

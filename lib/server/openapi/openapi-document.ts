@@ -131,7 +131,8 @@ export function openApiDocument() {
           responses: { ...paymentCreated, "401": errors.unauthenticated },
         },
         get: {
-          summary: "Search the payments, newest first (a cashier: the register's, payment-link sales included)",
+          summary:
+            "Search the payments, newest first (a cashier: the register's, payment-link sales included)",
           security: staffSession,
           requestParams: { query: listPaymentsQuerySchema },
           responses: {

@@ -7,7 +7,10 @@ import { shifts } from "@/lib/server/db/schema";
  * The register's open shift, if any: every sale made there attaches to it at creation (docs/api.md
  * "Shifts"). Shifts are optional, so none is fine.
  */
-export async function openShiftId(db: Db | DbTx, registerId: string | null | undefined): Promise<string | null> {
+export async function openShiftId(
+  db: Db | DbTx,
+  registerId: string | null | undefined,
+): Promise<string | null> {
   if (!registerId) return null;
   const [open] = await db
     .select({ id: shifts.id })
