@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { customerJsonSchema } from "@/lib/customer";
-import { PAYMENT_METHODS, PROVIDERS } from "@/lib/payment-methods";
+import { CHANNELS } from "@/lib/payment-channel";
+import { SALE_METHODS, SALE_PROVIDERS } from "@/lib/payment-methods";
 import { PAYMENT_STATUSES } from "@/lib/payment-status";
 import { REFUND_REASONS } from "@/lib/refund-schema";
 
@@ -13,8 +14,9 @@ const timestamp = z.string().meta({ format: "date-time" });
 export const paymentSchema = z
   .object({
     id: z.string().meta({ example: "pay_3hN2kQ9xVbL7" }),
-    provider: z.enum(PROVIDERS),
-    method: z.enum(PAYMENT_METHODS),
+    provider: z.enum(SALE_PROVIDERS),
+    method: z.enum(SALE_METHODS),
+    channel: z.enum(CHANNELS).meta({ description: "Where the money came through (mobile money by network)" }),
     status: z.enum(PAYMENT_STATUSES),
     amount: z.string().meta({ description: "Decimal string in major units", example: "5000" }),
     currency: z.string().meta({ example: "TZS" }),
@@ -47,6 +49,11 @@ export const paymentSchema = z
       .meta({ description: "Who took the sale (null for a shopper's payment on a checkout link)" }),
     register_id: z.string().nullable(),
     checkout_session_id: z.string().nullable(),
+    shift_id: z.string().nullable().meta({ description: "The register's shift open at the sale" }),
+    tendered: z.string().nullable().meta({ description: "Cash: what the customer handed over" }),
+    change_due: z.string().nullable().meta({ description: "Cash: tendered minus amount" }),
+    fee: z.string().nullable().meta({ description: "The provider's fee when it reports one (SplashPay)" }),
+    net: z.string().nullable().meta({ description: "What the provider settles after its fee" }),
   })
   .meta({ id: "Payment" });
 export type Payment = z.infer<typeof paymentSchema>;

@@ -11,6 +11,11 @@ export type Provider = (typeof PROVIDERS)[number];
 export const PAYMENT_METHODS = ["dynamic-qr", "mobile", "card", "tanqr"] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
+/** Cash is recorded, not sent to a provider: a sale's provider and method may also be "cash". */
+export const SALE_PROVIDERS = [...PROVIDERS, "cash"] as const;
+export const SALE_METHODS = [...PAYMENT_METHODS, "cash"] as const;
+export type SaleMethod = (typeof SALE_METHODS)[number];
+
 export interface MethodSpec {
   provider: Provider;
   method: PaymentMethod;

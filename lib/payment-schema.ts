@@ -16,12 +16,12 @@ import {
 // uses the same per-method details and rules with the session's amount in minor units
 // (`paymentCommandSchema`), so no amount ever goes back through a decimal string.
 
-const amount = z
+export const amount = z
   .string({ error: 'Enter the amount as a decimal string, e.g. "5000".' })
   .trim()
   .regex(/^\d+(\.\d+)?$/, "Enter the amount as a number like 5000 or 12.50.");
 
-const reference = z
+export const reference = z
   .string()
   .trim()
   .max(64, "Keep the reference under 64 characters.")

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { resetEnvForTests } from "@/lib/server/env";
-import { authSessions, checkoutSessions, payments, refunds, registers, staff } from "@/lib/server/db/schema";
+import { authSessions, checkoutSessions, payments, refunds, registers, shifts, staff } from "@/lib/server/db/schema";
 import type { ListenHub } from "@/lib/server/realtime/listen-hub";
 import { resetProviderAdaptersForTests } from "@/lib/server/providers/registry";
 import * as checkoutSessionRoute from "@/app/api/checkout-sessions/[id]/route";
@@ -14,6 +14,13 @@ import * as paymentRefundsRoute from "@/app/api/payments/[id]/refunds/route";
 import * as paymentCancelRoute from "@/app/api/payments/[id]/cancel/route";
 import * as paymentRoute from "@/app/api/payments/[id]/route";
 import * as paymentsRoute from "@/app/api/payments/route";
+import * as dayReportRoute from "@/app/api/reports/day/route";
+import * as dayCsvRoute from "@/app/api/reports/day.csv/route";
+import * as shiftsRoute from "@/app/api/shifts/route";
+import * as currentShiftRoute from "@/app/api/shifts/current/route";
+import * as shiftRoute from "@/app/api/shifts/[id]/route";
+import * as closeShiftRoute from "@/app/api/shifts/[id]/close/route";
+import { newShiftId } from "@/lib/server/day/shift-service";
 import * as pairRoute from "@/app/api/registers/pair/route";
 import * as registerRoute from "@/app/api/registers/[id]/route";
 import * as registersRoute from "@/app/api/registers/route";
@@ -62,6 +69,9 @@ interface Fixtures {
   checkoutSessionId: string;
   registerId: string;
   cashierId: string;
+  /** The till's open shift, and a closed one (a close by chance-valid body would change nothing). */
+  openShiftId: string;
+  closedShiftId: string;
 }
 
 const endpoints: Endpoint[] = [
@@ -81,6 +91,60 @@ const endpoints: Endpoint[] = [
     path: "/api/payments",
     as: "cashier",
     sample: qrSale(),
+  },
+  {
+    name: "POST /api/payments (cash)",
+    handler: paymentsRoute.POST,
+    method: "POST",
+    path: "/api/payments",
+    as: "cashier",
+    sample: { provider: "cash", method: "cash", amount: "1500", currency: "TZS", tendered: "2000" },
+  },
+  {
+    name: "POST /api/shifts",
+    handler: shiftsRoute.POST,
+    method: "POST",
+    path: "/api/shifts",
+    as: "cashier",
+    sample: { opening_float: "20000", currency: "TZS" },
+  },
+  {
+    name: "GET /api/shifts/current",
+    handler: currentShiftRoute.GET,
+    method: "GET",
+    path: "/api/shifts/current",
+    as: "cashier",
+  },
+  {
+    name: "GET /api/shifts/:id",
+    handler: shiftRoute.GET,
+    method: "GET",
+    path: "/api/shifts/:id",
+    as: "cashier",
+    realId: (f) => f.openShiftId,
+  },
+  {
+    name: "POST /api/shifts/:id/close",
+    handler: closeShiftRoute.POST,
+    method: "POST",
+    path: "/api/shifts/:id/close",
+    as: "cashier",
+    sample: { counted_cash: "20000" },
+    realId: (f) => f.closedShiftId,
+  },
+  {
+    name: "GET /api/reports/day",
+    handler: dayReportRoute.GET,
+    method: "GET",
+    path: "/api/reports/day",
+    as: "owner",
+  },
+  {
+    name: "GET /api/reports/day.csv",
+    handler: dayCsvRoute.GET,
+    method: "GET",
+    path: "/api/reports/day.csv",
+    as: "owner",
   },
   {
     name: "GET /api/payments",
@@ -309,7 +373,7 @@ describe("fuzzing every public endpoint", () => {
 
   const countRows = async () => {
     const { db } = h.database;
-    const tables = [payments, checkoutSessions, staff, registers, authSessions, refunds];
+    const tables = [payments, checkoutSessions, staff, registers, authSessions, refunds, shifts];
     const counts = await Promise.all(tables.map((table) => db.$count(table)));
     return counts.reduce((a, b) => a + b, 0);
   };
@@ -340,12 +404,26 @@ describe("fuzzing every public endpoint", () => {
       body: { amount: "3000", currency: "TZS", reference: "FUZZ-CS", ...OWN_PAGES },
       headers: { "idempotency-key": "fuzz-fixture-session" },
     });
-    expect([sale.status, session.status]).toEqual([201, 201]);
+    const shift = await cashier.call(shiftsRoute.POST, "POST", "/api/shifts", {
+      body: { opening_float: "0" },
+    });
+    const closedShiftId = newShiftId();
+    await h.database.db.insert(shifts).values({
+      id: closedShiftId,
+      registerId: till.registerId,
+      currency: "TZS",
+      openingFloatMinor: 0,
+      closedAt: new Date(),
+      countedCashMinor: 0,
+    });
+    expect([sale.status, session.status, shift.status]).toEqual([201, 201, 201]);
     fixtures = {
       paymentId: ((await sale.json()) as { id: string }).id,
       checkoutSessionId: ((await session.json()) as { id: string }).id,
       registerId: till.registerId,
       cashierId,
+      openShiftId: ((await shift.json()) as { shift: { id: string } }).shift.id,
+      closedShiftId,
     };
   }, 240_000);
 

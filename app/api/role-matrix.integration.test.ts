@@ -13,6 +13,14 @@ import * as paymentRefundsRoute from "@/app/api/payments/[id]/refunds/route";
 import * as paymentCancelRoute from "@/app/api/payments/[id]/cancel/route";
 import * as paymentRoute from "@/app/api/payments/[id]/route";
 import * as paymentsRoute from "@/app/api/payments/route";
+import * as dayReportRoute from "@/app/api/reports/day/route";
+import * as dayCsvRoute from "@/app/api/reports/day.csv/route";
+import * as shiftsRoute from "@/app/api/shifts/route";
+import * as currentShiftRoute from "@/app/api/shifts/current/route";
+import * as shiftRoute from "@/app/api/shifts/[id]/route";
+import * as closeShiftRoute from "@/app/api/shifts/[id]/close/route";
+import { shifts } from "@/lib/server/db/schema";
+import { newShiftId } from "@/lib/server/day/shift-service";
 import * as pairRoute from "@/app/api/registers/pair/route";
 import * as registerRoute from "@/app/api/registers/[id]/route";
 import * as registersRoute from "@/app/api/registers/route";
@@ -59,6 +67,8 @@ interface Fixtures {
   registerId: string;
   cashierId: string;
   throwawayRegister(): Promise<string>;
+  /** An open shift on a register none of the callers sells at. */
+  foreignShift(): Promise<string>;
 }
 
 let counter = 0;
@@ -190,6 +200,63 @@ const rows: Row[] = [
     body: () => qrSale(),
     headers: key,
     expect: [401, 201, 201, 201, 401],
+  },
+  {
+    name: "POST /api/payments (cash)",
+    handler: paymentsRoute.POST,
+    method: "POST",
+    path: () => "/api/payments",
+    body: () => ({ provider: "cash", method: "cash", amount: "1500", currency: "TZS", tendered: "2000" }),
+    headers: key,
+    expect: [401, 201, 201, 201, 401],
+  },
+  {
+    // Each signed-in caller is at their own register.
+    name: "POST /api/shifts",
+    handler: shiftsRoute.POST,
+    method: "POST",
+    path: () => "/api/shifts",
+    body: () => ({ opening_float: "20000" }),
+    expect: [401, 201, 201, 201, 401],
+  },
+  {
+    name: "GET /api/shifts/current",
+    handler: currentShiftRoute.GET,
+    method: "GET",
+    path: () => "/api/shifts/current",
+    expect: [401, 200, 200, 200, 401],
+  },
+  {
+    // A cashier sees only their register's shifts; another register's is not found.
+    name: "GET /api/shifts/:id",
+    handler: shiftRoute.GET,
+    method: "GET",
+    path: () => "/api/shifts/x",
+    params: async (f) => ({ id: await f.foreignShift() }),
+    expect: [401, 404, 200, 200, 401],
+  },
+  {
+    name: "POST /api/shifts/:id/close",
+    handler: closeShiftRoute.POST,
+    method: "POST",
+    path: () => "/api/shifts/x/close",
+    params: async (f) => ({ id: await f.foreignShift() }),
+    body: () => ({ counted_cash: "0" }),
+    expect: [401, 404, 200, 200, 401],
+  },
+  {
+    name: "GET /api/reports/day",
+    handler: dayReportRoute.GET,
+    method: "GET",
+    path: () => "/api/reports/day?date=2026-12-01",
+    expect: [401, 403, 200, 200, 401],
+  },
+  {
+    name: "GET /api/reports/day.csv",
+    handler: dayCsvRoute.GET,
+    method: "GET",
+    path: () => "/api/reports/day.csv?date=2026-12-01",
+    expect: [401, 403, 200, 200, 401],
   },
   {
     name: "GET /api/payments",
@@ -374,6 +441,19 @@ describe.each(testStores())("role matrix on $name", (store) => {
           body: { name: "Throwaway" },
         });
         return ((await made.json()) as { id: string }).id;
+      },
+      async foreignShift() {
+        const id = newShiftId();
+        const registerId = await this.throwawayRegister();
+        await h.database.db.insert(shifts).values({
+          id,
+          registerId,
+          currency: "TZS",
+          openingFloatMinor: 0,
+          openedBy: null,
+          openedByName: null,
+        });
+        return id;
       },
     };
   }, 240_000);

@@ -126,8 +126,10 @@ export function CheckoutFlow({
             if (isPaid(settled.status)) setPaid(true);
           }}
           actions={{
-            newAttempt: (method = payment.method) =>
-              pay({ provider: providerOf(method), method }, detailsOf(payment)),
+            newAttempt: (method = payment.method) => {
+              // A shopper's order is never paid in cash (only a register records cash).
+              if (method !== "cash") pay({ provider: providerOf(method), method }, detailsOf(payment));
+            },
             changeMethod: () => {
               setTyped(detailsOf(payment));
               setStep({ kind: "choose" });

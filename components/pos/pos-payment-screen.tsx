@@ -38,12 +38,17 @@ export function PosPaymentScreen({
       currency: isCurrency(payment.currency) ? payment.currency : "TZS",
       // A reference the cashier typed is kept; a generated one is not reused across attempts.
       reference: draft?.reference,
-      method: payment.method,
+      method: payment.method === "cash" ? undefined : payment.method,
     });
   }, []);
 
   const client = useQueryClient();
   const newAttempt = (method: Payment["method"] = initial.method) => {
+    // Cash is recorded once, with the money in hand: "again" is a new sale.
+    if (method === "cash") {
+      router.push("/register");
+      return;
+    }
     const draft = loadSaleDraft();
     const provider = providerOf(method);
     const current = client.getQueryData<Payment>(paymentQueryKey(initial.id)) ?? initial;

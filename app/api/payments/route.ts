@@ -8,6 +8,8 @@ import { listPayments, parseListPaymentsQuery } from "@/lib/server/payments/list
 import { paymentJson } from "@/lib/server/wire/payment-json";
 import { providerAdapter } from "@/lib/server/providers/registry";
 import { createPaymentSchema } from "@/lib/payment-schema";
+import { cashPaymentSchema, isCashRequest } from "@/lib/cash-payment-schema";
+import { createCashPayment } from "@/lib/server/payments/create-cash-payment";
 import { historyScope, sellerOf } from "@/lib/server/staff/attribution";
 
 export const dynamic = "force-dynamic";
@@ -17,12 +19,15 @@ export async function POST(request: Request) {
     const actor = await requireStaff(request);
     const body = await readJson(request);
     const idempotencyKey = requireIdempotencyKey(request.headers.get("idempotency-key"));
-    const command = { ...createPaymentSchema.parse(body), idempotencyKey };
     const { db } = await getDatabase();
-    const { payment, created } = await createPayment(
-      { db, adapter: providerAdapter, ownerScope: `register:${actor.register.id}`, seller: sellerOf(actor) },
-      command,
-    );
+    const sale = { db, ownerScope: `register:${actor.register.id}`, seller: sellerOf(actor) };
+    // Cash is recorded at once, no provider called (lib/cash-payment-schema.ts).
+    const { payment, created } = isCashRequest(body)
+      ? await createCashPayment(sale, { ...cashPaymentSchema.parse(body), idempotencyKey })
+      : await createPayment(
+          { ...sale, adapter: providerAdapter },
+          { ...createPaymentSchema.parse(body), idempotencyKey },
+        );
     return Response.json(paymentJson(payment), { status: created ? 201 : 200 });
   } catch (error) {
     return handleRouteError(error);

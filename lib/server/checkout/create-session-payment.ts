@@ -65,6 +65,10 @@ export async function createSessionPayment(
         adapter,
         ownerScope: scope,
         checkoutSessionId: session.id,
+        // A register's payment link: the sale shows in that register's history, shift and day.
+        linkRegisterId: session.createdBy.startsWith("register:")
+          ? session.createdBy.slice("register:".length)
+          : undefined,
         returnBaseUrl: `${getEnv().publicBaseUrl}/checkout/${session.id}`,
       },
       command,

@@ -102,6 +102,12 @@ export const payments = pgTable(
     uniqueIndex("payments_receipt_token_uq")
       .on(t.receiptToken)
       .where(sql`${t.receiptToken} is not null`),
+    // The history (payments/list-payments.ts): newest first across the shop, reference by prefix in any
+    // case, the phone by its last digits (a prefix of the reversed number), the amount.
+    index("payments_created_id_idx").on(t.createdAt, t.id),
+    index("payments_reference_search_idx").using("btree", sql`lower(${t.reference}) text_pattern_ops`),
+    index("payments_phone_tail_idx").using("btree", sql`reverse(${t.phone}) text_pattern_ops`),
+    index("payments_amount_created_idx").on(t.amountMinor, t.createdAt),
   ],
 );
 

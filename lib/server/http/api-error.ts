@@ -22,6 +22,8 @@ export type ApiErrorCode =
   | "PAYLOAD_TOO_LARGE"
   | "UNSUPPORTED_MEDIA_TYPE"
   | "METHOD_NOT_ALLOWED"
+  | "SHIFT_ALREADY_OPEN"
+  | "SHIFT_CLOSED"
   | "INTERNAL";
 
 const STATUS: Record<ApiErrorCode, number> = {
@@ -44,6 +46,8 @@ const STATUS: Record<ApiErrorCode, number> = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   METHOD_NOT_ALLOWED: 405,
+  SHIFT_ALREADY_OPEN: 409,
+  SHIFT_CLOSED: 409,
   INTERNAL: 500,
 };
 

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from "zod-openapi";
 import { checkoutSessionSchema, healthSchema, paymentListSchema, paymentSchema } from "@/lib/api-contract";
+import { cashPaymentSchema } from "@/lib/cash-payment-schema";
 import { createPaymentSchema } from "@/lib/payment-schema";
 import {
   createCheckoutSessionSchema,
@@ -11,6 +12,7 @@ import { listPaymentsQuerySchema } from "@/lib/server/payments/list-payments";
 import { payGridCallbackSchema, payGridWebhookSchema } from "@/lib/server/providers/paygrid/schemas";
 import { splashPayWebhookSchema } from "@/lib/server/providers/splashpay/schemas";
 import { error, errors, idPath, json, staffSession } from "./openapi-parts";
+import { dayPaths } from "./day-paths";
 import { refundPaths } from "./refund-paths";
 import { staffPaths } from "./staff-paths";
 
@@ -22,6 +24,7 @@ import { staffPaths } from "./staff-paths";
 // registers a new schema under its id.
 const requests = {
   createPayment: createPaymentSchema.meta({ id: "CreatePaymentRequest" }),
+  cashPayment: cashPaymentSchema.meta({ id: "CashPaymentRequest" }),
   createCheckoutSession: createCheckoutSessionSchema.meta({ id: "CreateCheckoutSessionRequest" }),
   sessionPayment: sessionPaymentSchema.meta({ id: "SessionPaymentRequest" }),
   payGridWebhook: payGridWebhookSchema.meta({ id: "PayGridWebhook" }),
@@ -121,13 +124,16 @@ export function openApiDocument() {
       "/api/payments": {
         post: {
           summary: "Create a payment at the register",
+          description:
+            'A cash sale (provider and method "cash", optional tendered) is completed at once; no provider is called.',
           security: staffSession,
           requestParams: { header: z.object({ "Idempotency-Key": idempotencyKey(true) }) },
-          requestBody: { content: json(requests.createPayment) },
+          requestBody: { content: json(z.union([requests.createPayment, requests.cashPayment])) },
           responses: { ...paymentCreated, "401": errors.unauthenticated },
         },
         get: {
-          summary: "List the register's payments, newest first",
+          summary:
+            "Search the payments, newest first (a cashier: the register's, payment-link sales included)",
           security: staffSession,
           requestParams: { query: listPaymentsQuerySchema },
           responses: {
@@ -236,6 +242,7 @@ export function openApiDocument() {
         },
       },
       ...staffPaths,
+      ...dayPaths,
       "/api/webhooks/paygrid": {
         post: webhook(
           "PayGrid status webhooks and callbacks",

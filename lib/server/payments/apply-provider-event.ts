@@ -6,7 +6,9 @@ import { notifyPaymentChanged } from "@/lib/server/db/payment-notify";
 import { canTransition, isTerminal, type PaymentStatus } from "@/lib/payment-status";
 import { paymentJson } from "@/lib/server/wire/payment-json";
 import { asAmountMismatch } from "./amount-mismatch";
+import type { ReportedFees } from "@/lib/server/providers/adapter";
 import { checkReportedAmount, type ReportedMoney } from "./amount-check";
+import { feeColumns } from "./fees";
 import { runPaymentChangedListeners } from "./payment-listeners";
 
 // The one path by which a payment's status changes — webhook, poll, API answer or our own deadline logic.
@@ -29,6 +31,8 @@ export interface ProviderEvent {
   failure?: { code: string; message: string };
   /** The amount and currency the provider reported; a completion must carry them (amount-check.ts). */
   money?: ReportedMoney;
+  /** The provider's fee and net (SplashPay), kept on the payment when readable. */
+  fees?: ReportedFees;
   /** Fields the provider told us at creation (QR, link…), stored with the first transition. */
   patch?: Partial<
     Pick<
@@ -73,6 +77,7 @@ export async function applyProviderEvent(db: Db, reported: ProviderEvent): Promi
         : {}),
       ...(event.providerReference ? { providerReference: event.providerReference } : {}),
       ...event.patch,
+      ...feeColumns(event.fees, current),
     };
 
     if (!canTransition(from, event.status)) {

@@ -12,6 +12,7 @@ import { applyProviderEvent } from "./apply-provider-event";
 import { checkProviderQr } from "./check-provider-qr";
 import { attemptReference, newPaymentId, newReturnToken } from "./ids";
 import { requestHash } from "./idempotency";
+import { openShiftId } from "./open-shift";
 import { providerStateEvent } from "./provider-state-event";
 
 // Two-layer idempotency (docs/architecture.md#never-charge-twice):
@@ -31,6 +32,8 @@ export interface CreatePaymentContext {
   /** Who took the sale on which register (staff/attribution.ts); absent for a shopper's checkout. */
   seller?: { staffId: string; staffName: string; registerId: string };
   checkoutSessionId?: string;
+  /** A payment link made at a register: its sale belongs to that register (and its open shift). */
+  linkRegisterId?: string;
   /** For checkout sessions: where the card page sends the shopper back to. */
   returnBaseUrl?: string;
   /** Requests in flight in this instance; tests pass their own map to act as separate instances. */
@@ -75,7 +78,7 @@ export async function createPayment(
   return flight;
 }
 
-function reusedKey(): ApiError {
+export function reusedKey(): ApiError {
   return new ApiError(
     "IDEMPOTENCY_KEY_REUSED",
     "This Idempotency-Key was already used for a different payment request. Use a new key for a new attempt.",
@@ -92,6 +95,7 @@ async function createOnce(
   const id = newPaymentId();
   const now = new Date();
 
+  const registerId = ctx.seller?.registerId ?? ctx.linkRegisterId ?? null;
   const inserted = await ctx.db.transaction(async (tx) => {
     const claimed = await tx
       .insert(idempotencyRecords)
@@ -115,7 +119,8 @@ async function createOnce(
       ownerScope: ctx.ownerScope,
       staffId: ctx.seller?.staffId ?? null,
       staffName: ctx.seller?.staffName ?? null,
-      registerId: ctx.seller?.registerId ?? null,
+      registerId,
+      shiftId: await openShiftId(tx, registerId),
       checkoutSessionId: ctx.checkoutSessionId ?? null,
       // The provider returns the customer's phone to a public page, never to a cashier page.
       returnToken: ctx.ownerScope.startsWith("register:") ? newReturnToken() : null,

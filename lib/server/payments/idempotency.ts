@@ -1,7 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { ApiError } from "@/lib/server/http/api-error";
-import type { PaymentRequest } from "@/lib/payment-schema";
 
 // Our side of "never charge twice" (docs/architecture.md#never-charge-twice): the Idempotency-Key a route
 // demands, and the hash that tells a replay of the same request from a different one under that key.
@@ -25,7 +24,7 @@ export function requireIdempotencyKey(value: string | null): string {
 }
 
 /** Hash of the validated request in a canonical form, so key order or spacing does not count as "different". */
-export function requestHash(input: PaymentRequest): string {
+export function requestHash(input: object): string {
   const canonical = (value: unknown): unknown =>
     Array.isArray(value)
       ? value.map(canonical)

@@ -7,6 +7,7 @@ import { assertSameOrigin } from "@/lib/server/auth/cashier";
 import { historyScope } from "@/lib/server/staff/attribution";
 import { ApiError } from "@/lib/server/http/api-error";
 import { requireWellFormedId } from "@/lib/server/http/path-id";
+import { scopeCondition } from "./payment-scope";
 
 const SESSION_ID = /^cs_[A-Za-z0-9_-]{10,64}$/;
 
@@ -35,7 +36,7 @@ export async function loadOwnedPayment(db: Db, id: string, scope: string | null)
   const [row] = await db
     .select()
     .from(payments)
-    .where(scope ? and(eq(payments.id, id), eq(payments.ownerScope, scope)) : eq(payments.id, id));
+    .where(scope ? and(eq(payments.id, id), scopeCondition(scope)) : eq(payments.id, id));
   if (!row) throw new ApiError("NOT_FOUND", "No such payment.");
   return row;
 }

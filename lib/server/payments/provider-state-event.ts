@@ -20,6 +20,7 @@ export function providerStateEvent(
     occurredAt: state.completedAt ?? undefined,
     // Every path carries what the provider said was paid, so the amount check runs on all of them.
     money: { amount: state.amount, currency: state.currency },
+    fees: state.fees,
     ...extra,
   };
 }

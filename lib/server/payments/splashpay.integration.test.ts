@@ -259,6 +259,8 @@ describe.each(testStores())("SplashPay TANQR in the payments core on $name", (st
         received: true,
         outcome: "applied",
       });
+      // SplashPay's fee and net are kept for the day report (10.00 and 990.00 TZS, in minor units).
+      expect(await rowOf(h, payment.id)).toMatchObject({ feeMinor: 1000, netMinor: 99000 });
       expect(await receiveSplashPayWebhook(h.database.db, body, signed(body), SPLASHPAY_SECRET)).toEqual({
         received: true,
         outcome: "duplicate",

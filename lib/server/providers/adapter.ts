@@ -20,6 +20,13 @@ export interface ProviderPaymentState {
   currency?: string | null;
   /** When the provider says it settled; used to decide paid_after_expiry. */
   completedAt?: Date | null;
+  /** The provider's fee and what it settles after it (SplashPay), as sent; kept for the day report. */
+  fees?: ReportedFees;
+}
+
+export interface ReportedFees {
+  fee?: number | string | null;
+  net?: number | string | null;
 }
 
 export type ProviderFailureKind =

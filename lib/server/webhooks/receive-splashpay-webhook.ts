@@ -60,6 +60,7 @@ export async function receiveSplashPayWebhook(
     providerReference: event.data.provider_reference ?? null,
     occurredAt: event.created_at ? new Date(event.created_at) : undefined,
     money: { amount: event.data.amount, currency: event.data.currency },
+    fees: { fee: event.data.fee, net: event.data.net_amount },
   });
   return { received: true, outcome: result.outcome };
 }

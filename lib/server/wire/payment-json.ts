@@ -2,16 +2,20 @@ import "server-only";
 import type { PaymentRow } from "@/lib/server/db/schema";
 import { paymentSchema, type Payment } from "@/lib/api-contract";
 import { toMajorString, type Currency } from "@/lib/money";
+import { paymentChannel } from "@/lib/payment-channel";
 
 /**
  * The payment object of docs/api.md#payment-object (schema: lib/api-contract.ts). Amounts leave as decimal strings in major units.
  * Parsed on the way out, so a row that does not fit the contract fails here, not in a browser.
  */
 export function paymentJson(row: PaymentRow): Payment {
+  const currency = row.currency as Currency;
+  const money = (minor: number | null) => (minor === null ? null : toMajorString(minor, currency));
   return paymentSchema.parse({
     id: row.id,
     provider: row.provider,
     method: row.method,
+    channel: paymentChannel(row),
     status: row.status,
     amount: toMajorString(row.amountMinor, row.currency as Currency),
     currency: row.currency,
@@ -38,5 +42,10 @@ export function paymentJson(row: PaymentRow): Payment {
     checkout_session_id: row.checkoutSessionId,
     staff: row.staffId ? { id: row.staffId, name: row.staffName ?? "" } : null,
     register_id: row.registerId,
+    shift_id: row.shiftId,
+    tendered: money(row.tenderedMinor),
+    change_due: row.tenderedMinor === null ? null : money(row.tenderedMinor - row.amountMinor),
+    fee: money(row.feeMinor),
+    net: money(row.netMinor),
   });
 }

@@ -62,6 +62,8 @@ function stateOf(
   record: {
     status: string;
     amount?: string | number | null;
+    fee?: string | number | null;
+    net_amount?: string | number | null;
     currency?: string | null;
     provider_reference?: string | null;
     completed_at?: string | null;
@@ -71,6 +73,7 @@ function stateOf(
     providerPaymentId: reference,
     status: mapSplashPayStatus(record.status) ?? "pending",
     amount: record.amount ?? null,
+    fees: { fee: record.fee, net: record.net_amount },
     currency: record.currency ?? null,
     providerReference: record.provider_reference ?? null,
     completedAt: record.completed_at ? new Date(record.completed_at) : null,

@@ -49,6 +49,9 @@ export const splashPayStatusSchema = z.object({
   reference: z.string().min(1),
   status: z.string().min(1),
   amount: decimal,
+  // Not in the check-status table of the docs, but the create answer and the webhook carry them: kept if sent.
+  fee: decimal,
+  net_amount: decimal,
   currency: text,
   provider_reference: text,
   created_at: text,
@@ -80,6 +83,8 @@ export const splashPayWebhookSchema = z.object({
     reference: z.string().min(1),
     status: z.string().min(1),
     amount: decimal,
+    fee: decimal,
+    net_amount: decimal,
     currency: text,
     provider_reference: text,
   }),
