@@ -43,6 +43,10 @@ export const paymentSchema = z
       .meta({ description: "Who took the sale (null for a shopper's payment on a checkout link)" }),
     register_id: z.string().nullable(),
     checkout_session_id: z.string().nullable(),
+    receipt_url: z.string().nullable().meta({
+      description: "The public digital receipt (`/r/{token}`, no sign-in) once paid; null before",
+      example: "https://pos.example.tz/r/6yQ3…",
+    }),
   })
   .meta({ id: "Payment" });
 export type Payment = z.infer<typeof paymentSchema>;

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import {
   bigint,
@@ -75,8 +76,11 @@ export const payments = pgTable(
     tenderedMinor: bigint("tendered_minor", { mode: "number" }),
     /** The register's shift that was open when the sale was made (shifts are optional). */
     shiftId: text("shift_id"),
-    /** Completed payments: the unguessable token of the public digital receipt (/r/{token}). */
-    receiptToken: text("receipt_token"),
+    /**
+     * The unguessable token of the public digital receipt (/r/{token}): 24 random bytes (192 bits). Made with
+     * the row on every insert path (register, checkout, cash), and published only once the payment is paid.
+     */
+    receiptToken: text("receipt_token").$defaultFn(() => randomBytes(24).toString("base64url")),
   },
   (t) => [
     uniqueIndex("payments_provider_payment_id_uq")

@@ -2,6 +2,8 @@ import "server-only";
 import type { PaymentRow } from "@/lib/server/db/schema";
 import { paymentSchema, type Payment } from "@/lib/api-contract";
 import { toMajorString, type Currency } from "@/lib/money";
+import { isPaid, isPaymentStatus } from "@/lib/payment-status";
+import { getEnv } from "@/lib/server/env";
 
 /**
  * The payment object of docs/api.md#payment-object (schema: lib/api-contract.ts). Amounts leave as decimal strings in major units.
@@ -37,5 +39,10 @@ export function paymentJson(row: PaymentRow): Payment {
     checkout_session_id: row.checkoutSessionId,
     staff: row.staffId ? { id: row.staffId, name: row.staffName ?? "" } : null,
     register_id: row.registerId,
+    // The receipt exists from the insert, but its address is handed out only once there is money to show.
+    receipt_url:
+      row.receiptToken && isPaymentStatus(row.status) && isPaid(row.status)
+        ? `${getEnv().publicBaseUrl}/r/${row.receiptToken}`
+        : null,
   });
 }
