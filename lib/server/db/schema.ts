@@ -308,6 +308,28 @@ export const registers = pgTable(
 );
 
 /**
+ * A customer-facing second screen that follows one register's sale (docs/ux.md "Customer-facing display").
+ * Linked by scanning a QR of /display/{token}; only a keyed hash of the 256-bit token is kept. Revoked by the
+ * back office or the register; a revoked register's displays stop too.
+ */
+export const customerDisplays = pgTable(
+  "customer_displays",
+  {
+    id: text("id").primaryKey(), // cd_…
+    registerId: text("register_id").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    createdBy: text("created_by"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    lastSeenAt: ts("last_seen_at"),
+    revokedAt: ts("revoked_at"),
+  },
+  (t) => [
+    uniqueIndex("customer_displays_token_uq").on(t.tokenHash),
+    index("customer_displays_register_idx").on(t.registerId),
+  ],
+);
+
+/**
  * Server-side sessions. `kind` types the cookie: `staff` (a person signed in, 12 hours) or `register` (the
  * device's pairing, long-lived). Only a keyed hash of the random token is stored.
  */
@@ -356,3 +378,4 @@ export type RegisterRow = typeof registers.$inferSelect;
 export type AuthSessionRow = typeof authSessions.$inferSelect;
 export type RefundRow = typeof refunds.$inferSelect;
 export type ShiftRow = typeof shifts.$inferSelect;
+export type CustomerDisplayRow = typeof customerDisplays.$inferSelect;
