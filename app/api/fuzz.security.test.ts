@@ -9,6 +9,9 @@ import * as checkoutSessionPaymentsRoute from "@/app/api/checkout-sessions/[id]/
 import * as checkoutSessionsRoute from "@/app/api/checkout-sessions/route";
 import * as meRoute from "@/app/api/me/route";
 import * as paymentEventsRoute from "@/app/api/payments/[id]/events/route";
+import * as customerDisplayRoute from "@/app/api/customer-displays/[id]/route";
+import * as customerDisplaysRoute from "@/app/api/customer-displays/route";
+import * as displayEventsRoute from "@/app/api/display/[token]/events/route";
 import * as paymentRefreshRoute from "@/app/api/payments/[id]/refresh/route";
 import * as paymentRoute from "@/app/api/payments/[id]/route";
 import * as paymentsRoute from "@/app/api/payments/route";
@@ -60,6 +63,7 @@ interface Fixtures {
   checkoutSessionId: string;
   registerId: string;
   cashierId: string;
+  displayToken: string;
 }
 
 const endpoints: Endpoint[] = [
@@ -224,6 +228,37 @@ const endpoints: Endpoint[] = [
     realId: () => "reg_not_there",
   },
   {
+    name: "GET /api/customer-displays",
+    handler: customerDisplaysRoute.GET,
+    method: "GET",
+    path: "/api/customer-displays",
+    as: "cashier",
+  },
+  {
+    // Takes no body, so any signed-in call links a display: its table is not among the rows counted.
+    name: "POST /api/customer-displays",
+    handler: customerDisplaysRoute.POST,
+    method: "POST",
+    path: "/api/customer-displays",
+    as: "cashier",
+  },
+  {
+    name: "DELETE /api/customer-displays/:id",
+    handler: customerDisplayRoute.DELETE,
+    method: "DELETE",
+    path: "/api/customer-displays/:id",
+    as: "owner",
+    realId: () => "cd_not_there",
+  },
+  {
+    name: "GET /api/display/:token/events",
+    handler: displayEventsRoute.GET,
+    method: "GET",
+    path: "/api/display/:id/events",
+    as: "anonymous",
+    realId: (f) => f.displayToken,
+  },
+  {
     name: "GET /api/sessions",
     handler: sessionsRoute.GET,
     method: "GET",
@@ -255,7 +290,8 @@ async function send(endpoint: Endpoint, c: FuzzCase): Promise<number> {
     body: hasBody ? c.body : undefined,
     signal: abort.signal,
   });
-  const response = await endpoint.handler(request, { params: Promise.resolve({ id }) });
+  // Routes name their one path parameter `id`, or `token` for a public capability.
+  const response = await endpoint.handler(request, { params: Promise.resolve({ id, token: id }) });
   // Read what a client would (a stream only until it opens), then hang up.
   if (response.headers.get("content-type")?.startsWith("text/event-stream")) await response.body?.cancel();
   else await response.arrayBuffer();
@@ -312,12 +348,14 @@ describe("fuzzing every public endpoint", () => {
       body: { amount: "3000", currency: "TZS", reference: "FUZZ-CS", ...OWN_PAGES },
       headers: { "idempotency-key": "fuzz-fixture-session" },
     });
-    expect([sale.status, session.status]).toEqual([201, 201]);
+    const display = await cashier.call(customerDisplaysRoute.POST, "POST", "/api/customer-displays");
+    expect([sale.status, session.status, display.status]).toEqual([201, 201, 201]);
     fixtures = {
       paymentId: ((await sale.json()) as { id: string }).id,
       checkoutSessionId: ((await session.json()) as { id: string }).id,
       registerId: till.registerId,
       cashierId,
+      displayToken: ((await display.json()) as { url: string }).url.split("/display/")[1]!,
     };
   }, 240_000);
 
