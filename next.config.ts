@@ -19,6 +19,15 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: baseHeaders },
+      // Public pages opened by an unguessable token (the digital receipt, the customer display): the token
+      // never leaves in a Referer, and no search engine indexes them. Later entries win for the same header.
+      ...["/r/:token", "/display/:token"].map((source) => ({
+        source,
+        headers: [
+          { key: "Referrer-Policy", value: "no-referrer" },
+          { key: "X-Robots-Tag", value: "noindex, nofollow" },
+        ],
+      })),
       {
         source: "/api/:path*",
         headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],

@@ -44,6 +44,8 @@ function appServer(port: number, dir: string, ttlSeconds: number) {
       MERCHANT_API_KEY: "mk_test_e2e_merchant_key_0001",
       SESSION_SECRET: "e2e-session-secret-that-is-long-enough-000",
       PAYMENT_TTL_SECONDS: String(ttlSeconds),
+      MERCHANT_ADDRESS: "Kariakoo, Mtaa wa Congo 12, Dar es Salaam",
+      MERCHANT_TIN: "123-456-789",
     },
   };
 }

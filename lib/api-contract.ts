@@ -54,6 +54,10 @@ export const paymentSchema = z
     change_due: z.string().nullable().meta({ description: "Cash: tendered minus amount" }),
     fee: z.string().nullable().meta({ description: "The provider's fee when it reports one (SplashPay)" }),
     net: z.string().nullable().meta({ description: "What the provider settles after its fee" }),
+    receipt_url: z.string().nullable().meta({
+      description: "The public digital receipt (`/r/{token}`, no sign-in) once paid; null before",
+      example: "https://pos.example.tz/r/6yQ3…",
+    }),
   })
   .meta({ id: "Payment" });
 export type Payment = z.infer<typeof paymentSchema>;

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { CustomerDisplayButton } from "@/components/pos/customer-display-button";
 import { OfflineNotice } from "@/components/pos/offline-notice";
 import { SignOutButton } from "@/components/pos/sign-out-button";
 import { pageStaff } from "@/lib/server/auth/actor";
@@ -37,6 +38,7 @@ export default async function PosLayout({ children }: { children: React.ReactNod
             {translate(locale, "nav.admin")}
           </Link>
         ) : null}
+        <CustomerDisplayButton />
         <span className="flex-1" />
         <span className="text-sm text-ink-muted" data-testid="signed-in-as">
           {translate(locale, "nav.signedInAs", { name: actor.staff.name, register: actor.register.name })}

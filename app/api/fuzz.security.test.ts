@@ -1,7 +1,15 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { resetEnvForTests } from "@/lib/server/env";
-import { authSessions, checkoutSessions, payments, refunds, registers, shifts, staff } from "@/lib/server/db/schema";
+import {
+  authSessions,
+  checkoutSessions,
+  payments,
+  refunds,
+  registers,
+  shifts,
+  staff,
+} from "@/lib/server/db/schema";
 import type { ListenHub } from "@/lib/server/realtime/listen-hub";
 import { resetProviderAdaptersForTests } from "@/lib/server/providers/registry";
 import * as checkoutSessionRoute from "@/app/api/checkout-sessions/[id]/route";
@@ -9,6 +17,9 @@ import * as checkoutSessionPaymentsRoute from "@/app/api/checkout-sessions/[id]/
 import * as checkoutSessionsRoute from "@/app/api/checkout-sessions/route";
 import * as meRoute from "@/app/api/me/route";
 import * as paymentEventsRoute from "@/app/api/payments/[id]/events/route";
+import * as customerDisplayRoute from "@/app/api/customer-displays/[id]/route";
+import * as customerDisplaysRoute from "@/app/api/customer-displays/route";
+import * as displayEventsRoute from "@/app/api/display/[token]/events/route";
 import * as paymentRefreshRoute from "@/app/api/payments/[id]/refresh/route";
 import * as paymentRefundsRoute from "@/app/api/payments/[id]/refunds/route";
 import * as paymentCancelRoute from "@/app/api/payments/[id]/cancel/route";
@@ -72,6 +83,7 @@ interface Fixtures {
   /** The till's open shift, and a closed one (a close by chance-valid body would change nothing). */
   openShiftId: string;
   closedShiftId: string;
+  displayToken: string;
 }
 
 const endpoints: Endpoint[] = [
@@ -316,6 +328,37 @@ const endpoints: Endpoint[] = [
     realId: () => "reg_not_there",
   },
   {
+    name: "GET /api/customer-displays",
+    handler: customerDisplaysRoute.GET,
+    method: "GET",
+    path: "/api/customer-displays",
+    as: "cashier",
+  },
+  {
+    // Takes no body, so any signed-in call links a display: its table is not among the rows counted.
+    name: "POST /api/customer-displays",
+    handler: customerDisplaysRoute.POST,
+    method: "POST",
+    path: "/api/customer-displays",
+    as: "cashier",
+  },
+  {
+    name: "DELETE /api/customer-displays/:id",
+    handler: customerDisplayRoute.DELETE,
+    method: "DELETE",
+    path: "/api/customer-displays/:id",
+    as: "owner",
+    realId: () => "cd_not_there",
+  },
+  {
+    name: "GET /api/display/:token/events",
+    handler: displayEventsRoute.GET,
+    method: "GET",
+    path: "/api/display/:id/events",
+    as: "anonymous",
+    realId: (f) => f.displayToken,
+  },
+  {
     name: "GET /api/sessions",
     handler: sessionsRoute.GET,
     method: "GET",
@@ -347,7 +390,8 @@ async function send(endpoint: Endpoint, c: FuzzCase): Promise<number> {
     body: hasBody ? c.body : undefined,
     signal: abort.signal,
   });
-  const response = await endpoint.handler(request, { params: Promise.resolve({ id }) });
+  // Routes name their one path parameter `id`, or `token` for a public capability.
+  const response = await endpoint.handler(request, { params: Promise.resolve({ id, token: id }) });
   // Read what a client would (a stream only until it opens), then hang up.
   if (response.headers.get("content-type")?.startsWith("text/event-stream")) await response.body?.cancel();
   else await response.arrayBuffer();
@@ -416,7 +460,8 @@ describe("fuzzing every public endpoint", () => {
       closedAt: new Date(),
       countedCashMinor: 0,
     });
-    expect([sale.status, session.status, shift.status]).toEqual([201, 201, 201]);
+    const display = await cashier.call(customerDisplaysRoute.POST, "POST", "/api/customer-displays");
+    expect([sale.status, session.status, shift.status, display.status]).toEqual([201, 201, 201, 201]);
     fixtures = {
       paymentId: ((await sale.json()) as { id: string }).id,
       checkoutSessionId: ((await session.json()) as { id: string }).id,
@@ -424,6 +469,7 @@ describe("fuzzing every public endpoint", () => {
       cashierId,
       openShiftId: ((await shift.json()) as { shift: { id: string } }).shift.id,
       closedShiftId,
+      displayToken: ((await display.json()) as { url: string }).url.split("/display/")[1]!,
     };
   }, 240_000);
 

@@ -5,6 +5,9 @@ import { resetProviderAdaptersForTests } from "@/lib/server/providers/registry";
 import * as checkoutSessionRoute from "@/app/api/checkout-sessions/[id]/route";
 import * as checkoutSessionPaymentsRoute from "@/app/api/checkout-sessions/[id]/payments/route";
 import * as checkoutSessionsRoute from "@/app/api/checkout-sessions/route";
+import * as customerDisplayRoute from "@/app/api/customer-displays/[id]/route";
+import * as customerDisplaysRoute from "@/app/api/customer-displays/route";
+import * as displayEventsRoute from "@/app/api/display/[token]/events/route";
 import * as healthRoute from "@/app/api/health/route";
 import * as meRoute from "@/app/api/me/route";
 import * as paymentEventsRoute from "@/app/api/payments/[id]/events/route";
@@ -66,9 +69,12 @@ interface Fixtures {
   checkoutSessionId: string;
   registerId: string;
   cashierId: string;
+  /** A customer display of the cashier's register, and its token (the display's only key). */
+  displayToken: string;
   throwawayRegister(): Promise<string>;
   /** An open shift on a register none of the callers sells at. */
   foreignShift(): Promise<string>;
+  throwawayDisplay(): Promise<string>;
 }
 
 let counter = 0;
@@ -355,6 +361,38 @@ const rows: Row[] = [
     expect: [400, 400, 400, 400, 400],
   },
   {
+    name: "GET /api/customer-displays",
+    handler: customerDisplaysRoute.GET,
+    method: "GET",
+    path: () => "/api/customer-displays",
+    expect: [401, 200, 200, 200, 401],
+  },
+  {
+    name: "POST /api/customer-displays",
+    handler: customerDisplaysRoute.POST,
+    method: "POST",
+    path: () => "/api/customer-displays",
+    expect: [401, 201, 201, 201, 401],
+  },
+  {
+    // A fresh display of the cashier's register each time: the cashier may disconnect their own.
+    name: "DELETE /api/customer-displays/:id",
+    handler: customerDisplayRoute.DELETE,
+    method: "DELETE",
+    path: () => "/api/customer-displays/x",
+    params: async (f) => ({ id: await f.throwawayDisplay() }),
+    expect: [401, 200, 200, 200, 401],
+  },
+  {
+    // The display's token is its capability; no role adds anything, and none is needed.
+    name: "GET /api/display/:token/events",
+    handler: displayEventsRoute.GET,
+    method: "GET",
+    path: (f) => `/api/display/${f.displayToken}/events`,
+    params: (f) => ({ token: f.displayToken }),
+    expect: [200, 200, 200, 200, 200],
+  },
+  {
     name: "POST /api/webhooks/paygrid (unsigned)",
     handler: paygridWebhookRoute.POST,
     method: "POST",
@@ -431,7 +469,16 @@ describe.each(testStores())("role matrix on $name", (store) => {
       },
       headers: key(),
     });
+    const newDisplay = async () =>
+      (await (
+        await signedIn.cashier.call(customerDisplaysRoute.POST, "POST", "/api/customer-displays")
+      ).json()) as { id: string; url: string };
+    const display = await newDisplay();
     fixtures = {
+      displayToken: display.url.split("/display/")[1]!,
+      async throwawayDisplay() {
+        return (await newDisplay()).id;
+      },
       paymentId: ((await sale.json()) as { id: string }).id,
       checkoutSessionId: ((await session.json()) as { id: string }).id,
       registerId: till.registerId,

@@ -13,6 +13,7 @@ import { playOutcome } from "./outcome-sound";
 import { PayView } from "./pay-view";
 import type { PaymentActions } from "./payment-actions";
 import { PaymentFailure } from "./payment-failure";
+import { ReceiptShare } from "./receipt-share";
 import { useAudienceI18n, type Audience } from "./use-audience-i18n";
 import { usePaymentLive } from "./use-payment-live";
 
@@ -157,6 +158,9 @@ export function PaymentScreen({
             ✓ {t("outcome.completedTitle")}
           </h2>
           <CompletedDetails payment={payment} merchantName={merchantName} />
+          {actions.printable && payment.receipt_url ? (
+            <ReceiptShare url={payment.receipt_url} merchantName={merchantName} />
+          ) : null}
           {actions.newSale ? <SoundToggle /> : null}
           <div className="flex flex-col gap-2 sm:flex-row sm:justify-center print:hidden">
             {actions.printable ? (

@@ -3,8 +3,9 @@
 import { QRCodeSVG } from "qrcode.react";
 import { useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { Button, buttonClass } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { CopyLinkButton } from "@/components/payment/copy-link-button";
+import { SendLinks } from "@/components/payment/send-links";
 import { checkoutSessionSchema, type CheckoutSession } from "@/lib/api-contract";
 import { formatAmount, formatDateTime } from "@/lib/format";
 import { newIdempotencyKey } from "@/lib/idempotency-key";
@@ -110,17 +111,7 @@ export function PaymentLinkPanel({
               </Button>
             ) : null}
             <CopyLinkButton url={session.url} label="link.copy" done="link.copied" />
-            <a className={buttonClass("secondary")} href={`sms:?&body=${encodeURIComponent(text)}`}>
-              {t("link.sms")}
-            </a>
-            <a
-              className={buttonClass("secondary")}
-              href={`https://wa.me/?text=${encodeURIComponent(text)}`}
-              target="_blank"
-              rel="noopener noreferrer"
-            >
-              {t("link.whatsapp")}
-            </a>
+            <SendLinks text={text} />
           </div>
           <Button variant="secondary" onClick={onDone}>
             {t("link.done")}

@@ -103,6 +103,8 @@ const schema = z.object({
   ),
   MERCHANT_REDIRECT_ORIGINS: optional.pipe(redirectOrigins),
   MERCHANT_NAME: z.string().trim().min(1).max(60).default("Malipo Demo Shop"),
+  MERCHANT_ADDRESS: optional.pipe(z.string().max(200, "at most 200 characters").optional()),
+  MERCHANT_TIN: optional.pipe(z.string().max(40, "at most 40 characters").optional()),
   PAYMENT_TTL_SECONDS: z.coerce
     .number({ error: "expected a whole number of seconds" })
     .int("expected a whole number of seconds")
@@ -149,6 +151,10 @@ export interface Env {
   /** Signs merchant webhooks (Standard Webhooks, whsec_…). */
   merchantWebhookSecret: string;
   merchantName: string;
+  /** Printed on digital receipts when set (docs/api.md, receipts). */
+  merchantAddress: string | undefined;
+  /** The shop's Tax Identification Number, printed on receipts when set. */
+  merchantTin: string | undefined;
   /** Allowed origins for a checkout's success_url/cancel_url; empty = any (merchant key only). */
   merchantRedirectOrigins: string[];
   paymentTtlSeconds: number;
@@ -304,6 +310,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     merchantWebhookUrl: v.MERCHANT_WEBHOOK_URL,
     merchantWebhookSecret: v.MERCHANT_WEBHOOK_SECRET ?? generated?.merchantWebhookSecret ?? "",
     merchantName: v.MERCHANT_NAME,
+    merchantAddress: v.MERCHANT_ADDRESS,
+    merchantTin: v.MERCHANT_TIN,
     merchantRedirectOrigins: v.MERCHANT_REDIRECT_ORIGINS,
     paymentTtlSeconds: v.PAYMENT_TTL_SECONDS,
     sse: {

@@ -13,6 +13,7 @@ import { startReconciler } from "@/lib/server/payments/reconcile";
 import { providerAdapter } from "@/lib/server/providers/registry";
 import { getListenHub } from "@/lib/server/realtime/listen-hub";
 import { registerPaymentListeners } from "@/lib/server/register-listeners";
+import { closeAllDisplayStreams } from "@/lib/server/realtime/display-stream";
 import { closeAllStreams } from "@/lib/server/realtime/payment-stream";
 import { startMerchantWebhookWorker } from "@/lib/server/webhooks/deliver-merchant-webhooks";
 
@@ -94,7 +95,7 @@ export async function start(): Promise<void> {
   const shutdown = () => {
     stopReconciler();
     stopWebhooks();
-    const closed = closeAllStreams();
+    const closed = closeAllStreams() + closeAllDisplayStreams();
     log.info("shutting down", { closedStreams: closed });
     void closeDatabase().finally(() => process.exit(0));
   };

@@ -1,9 +1,11 @@
 import { redirect } from "next/navigation";
+import { CustomerDisplaysSection } from "@/components/admin/customer-displays-section";
 import { RegistersSection } from "@/components/admin/registers-section";
 import { SessionsSection } from "@/components/admin/sessions-section";
 import { StaffSection } from "@/components/admin/staff-section";
 import { pageStaff } from "@/lib/server/auth/actor";
 import { listOpenSessions } from "@/lib/server/auth/sessions";
+import { customerDisplayJson, listCustomerDisplays } from "@/lib/server/auth/customer-displays";
 import { getDatabase } from "@/lib/server/db/database";
 import { getRequestLocale } from "@/lib/server/locale";
 import { listRegisters, registerJson } from "@/lib/server/auth/register-service";
@@ -12,17 +14,19 @@ import { translate } from "@/lib/i18n";
 
 export const dynamic = "force-dynamic";
 
-// The back office (owner and managers): staff, registers and open sessions, on one phone-sized page.
+// The back office (owner and managers): staff, registers, open sessions and customer displays, on one
+// phone-sized page.
 export default async function AdminPage() {
   const actor = await pageStaff();
   if (!actor) redirect("/sign-in?next=/admin");
   if (actor.staff.role === "cashier") redirect("/register");
   const locale = await getRequestLocale();
   const { db } = await getDatabase();
-  const [people, registers, sessions] = await Promise.all([
+  const [people, registers, sessions, displays] = await Promise.all([
     listStaff(db),
     listRegisters(db),
     listOpenSessions(db),
+    listCustomerDisplays(db),
   ]);
   return (
     <main id="main" className="mx-auto flex w-full max-w-3xl flex-col gap-8 px-4 py-4">
@@ -30,6 +34,7 @@ export default async function AdminPage() {
       <StaffSection people={people.map(staffJson)} canManageManagers={actor.staff.role === "owner"} />
       <RegistersSection registers={registers.map(registerJson)} />
       <SessionsSection sessions={sessions} own={actor.sessionId} />
+      <CustomerDisplaysSection displays={displays.map(customerDisplayJson)} />
     </main>
   );
 }

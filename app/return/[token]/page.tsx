@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
+import { buttonClass } from "@/components/ui/button";
 import { RefreshWhileOpen } from "@/components/payment/refresh-while-open";
 import { formatAmount, formatDateTime } from "@/lib/format";
 import { translate, type MessageKey } from "@/lib/i18n";
@@ -66,6 +68,15 @@ export default async function ShopperReturnPage({
       </p>
       {payment.completedAt && view === "paid" ? (
         <p className="text-ink-muted">{formatDateTime(payment.completedAt.toISOString(), locale)}</p>
+      ) : null}
+      {view === "paid" && payment.receiptToken ? (
+        <Link
+          href={`/r/${payment.receiptToken}`}
+          className={buttonClass("primary")}
+          data-testid="shopper-return-receipt"
+        >
+          {t("receipt.open")}
+        </Link>
       ) : null}
       {view === "failed" || view === "left" ? <p>{t("shopperReturn.noMoney")}</p> : null}
       {view === "open" ? (

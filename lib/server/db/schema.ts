@@ -1,4 +1,5 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import {
   bigint,
@@ -75,8 +76,11 @@ export const payments = pgTable(
     tenderedMinor: bigint("tendered_minor", { mode: "number" }),
     /** The register's shift that was open when the sale was made (shifts are optional). */
     shiftId: text("shift_id"),
-    /** Completed payments: the unguessable token of the public digital receipt (/r/{token}). */
-    receiptToken: text("receipt_token"),
+    /**
+     * The unguessable token of the public digital receipt (/r/{token}): 24 random bytes (192 bits). Made with
+     * the row on every insert path (register, checkout, cash), and published only once the payment is paid.
+     */
+    receiptToken: text("receipt_token").$defaultFn(() => randomBytes(24).toString("base64url")),
   },
   (t) => [
     uniqueIndex("payments_provider_payment_id_uq")
@@ -310,6 +314,28 @@ export const registers = pgTable(
 );
 
 /**
+ * A customer-facing second screen that follows one register's sale (docs/ux.md "Customer-facing display").
+ * Linked by scanning a QR of /display/{token}; only a keyed hash of the 256-bit token is kept. Revoked by the
+ * back office or the register; a revoked register's displays stop too.
+ */
+export const customerDisplays = pgTable(
+  "customer_displays",
+  {
+    id: text("id").primaryKey(), // cd_…
+    registerId: text("register_id").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    createdBy: text("created_by"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    lastSeenAt: ts("last_seen_at"),
+    revokedAt: ts("revoked_at"),
+  },
+  (t) => [
+    uniqueIndex("customer_displays_token_uq").on(t.tokenHash),
+    index("customer_displays_register_idx").on(t.registerId),
+  ],
+);
+
+/**
  * Server-side sessions. `kind` types the cookie: `staff` (a person signed in, 12 hours) or `register` (the
  * device's pairing, long-lived). Only a keyed hash of the random token is stored.
  */
@@ -358,3 +384,4 @@ export type RegisterRow = typeof registers.$inferSelect;
 export type AuthSessionRow = typeof authSessions.$inferSelect;
 export type RefundRow = typeof refunds.$inferSelect;
 export type ShiftRow = typeof shifts.$inferSelect;
+export type CustomerDisplayRow = typeof customerDisplays.$inferSelect;

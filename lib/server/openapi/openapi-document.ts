@@ -14,6 +14,7 @@ import { splashPayWebhookSchema } from "@/lib/server/providers/splashpay/schemas
 import { error, errors, idPath, json, staffSession } from "./openapi-parts";
 import { dayPaths } from "./day-paths";
 import { refundPaths } from "./refund-paths";
+import { displayPaths } from "./display-paths";
 import { staffPaths } from "./staff-paths";
 
 // The HTTP contract as OpenAPI 3.1, generated from the very zod schemas the routes parse with and the
@@ -243,6 +244,7 @@ export function openApiDocument() {
       },
       ...staffPaths,
       ...dayPaths,
+      ...displayPaths,
       "/api/webhooks/paygrid": {
         post: webhook(
           "PayGrid status webhooks and callbacks",

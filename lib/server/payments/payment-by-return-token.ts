@@ -17,6 +17,8 @@ export interface ShopperPaymentView {
   reference: string;
   method: string;
   completedAt: Date | null;
+  /** The digital receipt's token; the page links to it only once the payment is paid. */
+  receiptToken: string | null;
 }
 
 export async function paymentByReturnToken(db: Db, token: string): Promise<ShopperPaymentView | null> {
@@ -31,5 +33,6 @@ export async function paymentByReturnToken(db: Db, token: string): Promise<Shopp
     reference: row.reference,
     method: row.method,
     completedAt: row.completedAt,
+    receiptToken: row.receiptToken,
   };
 }

@@ -30,6 +30,7 @@ describe.each(testStores())("the shopper's return token on $name", (store) => {
       reference: a.payment.reference,
       method: "dynamic-qr",
       completedAt: null,
+      receiptToken: a.payment.receiptToken,
     });
     expect(Object.keys(view!)).not.toContain("customer");
   });

@@ -9,8 +9,14 @@ import { log } from "@/lib/server/log";
 
 type Wake = () => void;
 
+/** Subscribes to every payment's wake-ups (a customer display follows a register, not one payment). */
+export const ALL_PAYMENTS = "*";
+
 export interface ListenHub {
-  /** Subscribes to wake-ups for one payment; resolves once the LISTEN is live. Returns unsubscribe. */
+  /**
+   * Subscribes to wake-ups for one payment (or ALL_PAYMENTS); resolves once the LISTEN is live. Returns
+   * unsubscribe.
+   */
   subscribe(paymentId: string, wake: Wake): Promise<() => void>;
   subscriberCount(): number;
   stop(): Promise<void>;
@@ -30,6 +36,7 @@ export function createListenHub(database: Database): ListenHub {
         PAYMENT_CHANNEL,
         (paymentId) => {
           for (const wake of subscribers.get(paymentId) ?? []) wake();
+          for (const wake of subscribers.get(ALL_PAYMENTS) ?? []) wake();
         },
         wakeAll,
       )

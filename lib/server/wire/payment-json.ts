@@ -3,6 +3,8 @@ import type { PaymentRow } from "@/lib/server/db/schema";
 import { paymentSchema, type Payment } from "@/lib/api-contract";
 import { toMajorString, type Currency } from "@/lib/money";
 import { paymentChannel } from "@/lib/payment-channel";
+import { isPaid, isPaymentStatus } from "@/lib/payment-status";
+import { getEnv } from "@/lib/server/env";
 
 /**
  * The payment object of docs/api.md#payment-object (schema: lib/api-contract.ts). Amounts leave as decimal strings in major units.
@@ -47,5 +49,10 @@ export function paymentJson(row: PaymentRow): Payment {
     change_due: row.tenderedMinor === null ? null : money(row.tenderedMinor - row.amountMinor),
     fee: money(row.feeMinor),
     net: money(row.netMinor),
+    // The receipt exists from the insert, but its address is handed out only once there is money to show.
+    receipt_url:
+      row.receiptToken && isPaymentStatus(row.status) && isPaid(row.status)
+        ? `${getEnv().publicBaseUrl}/r/${row.receiptToken}`
+        : null,
   });
 }
