@@ -37,6 +37,10 @@ export const paymentSchema = z
     updated_at: timestamp,
     completed_at: timestamp.nullable(),
     paid_after_expiry: z.boolean(),
+    superseded_at: timestamp.nullable().meta({
+      description:
+        "When another attempt replaced this one (method switch or failover); a completed payment with this set was paid after it was replaced",
+    }),
     staff: z
       .object({ id: z.string(), name: z.string() })
       .nullable()

@@ -7,7 +7,8 @@ import { requireIdempotencyKey } from "@/lib/server/payments/idempotency";
 import { listPayments, parseListPaymentsQuery } from "@/lib/server/payments/list-payments";
 import { paymentJson } from "@/lib/server/wire/payment-json";
 import { providerAdapter } from "@/lib/server/providers/registry";
-import { createPaymentSchema } from "@/lib/payment-schema";
+import { createPaymentSchema, failoverFieldSchema } from "@/lib/payment-schema";
+import { failoverFrom } from "@/lib/server/payments/failover-from";
 import { historyScope, sellerOf } from "@/lib/server/staff/attribution";
 
 export const dynamic = "force-dynamic";
@@ -18,9 +19,12 @@ export async function POST(request: Request) {
     const body = await readJson(request);
     const idempotencyKey = requireIdempotencyKey(request.headers.get("idempotency-key"));
     const command = { ...createPaymentSchema.parse(body), idempotencyKey };
+    const { failover_from: failedKey } = failoverFieldSchema.parse(body);
     const { db } = await getDatabase();
+    const ownerScope = `register:${actor.register.id}`;
+    if (failedKey) await failoverFrom(db, providerAdapter, ownerScope, failedKey, command);
     const { payment, created } = await createPayment(
-      { db, adapter: providerAdapter, ownerScope: `register:${actor.register.id}`, seller: sellerOf(actor) },
+      { db, adapter: providerAdapter, ownerScope, seller: sellerOf(actor) },
       command,
     );
     return Response.json(paymentJson(payment), { status: created ? 201 : 200 });

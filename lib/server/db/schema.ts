@@ -77,6 +77,12 @@ export const payments = pgTable(
     shiftId: text("shift_id"),
     /** Completed payments: the unguessable token of the public digital receipt (/r/{token}). */
     receiptToken: text("receipt_token"),
+    /**
+     * The shopper switched method or the cashier failed over to the other provider: this attempt was
+     * replaced (docs/api.md#superseded). Its status says how it ended (cancelled, or failed after a 502);
+     * a late payment still completes it, and the flag stays so the merchant sees the second payment.
+     */
+    supersededAt: ts("superseded_at"),
   },
   (t) => [
     uniqueIndex("payments_provider_payment_id_uq")

@@ -34,6 +34,7 @@ export function paymentJson(row: PaymentRow): Payment {
     updated_at: row.updatedAt.toISOString(),
     completed_at: row.completedAt?.toISOString() ?? null,
     paid_after_expiry: row.paidAfterExpiry,
+    superseded_at: row.supersededAt?.toISOString() ?? null,
     checkout_session_id: row.checkoutSessionId,
     staff: row.staffId ? { id: row.staffId, name: row.staffName ?? "" } : null,
     register_id: row.registerId,
