@@ -1,6 +1,6 @@
 // `npx tsx scripts/screenshots.ts`: the README's screenshots, in English and Kiswahili, taken from the
 // production build (run `npx next build` first) against the standalone sandbox, as the e2e suite runs them.
-// Writes docs/screenshots/{en,sw}-{register,pay,paid,shopper}.png at 800×600.
+// Writes docs/screenshots/{en,sw}-{register,pay,paid,shopper}.png (cashier 1024×640, shopper 800×600).
 //   SCREENSHOT_APP_PORT (3300), SCREENSHOT_SANDBOX_PORT (4310) move the two servers.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
@@ -55,14 +55,16 @@ async function signIn(page: Page): Promise<void> {
   await page.locator("[data-hydrated=true]").first().waitFor();
 }
 
-async function shot(page: Page, name: string): Promise<void> {
+/** The viewport, or the whole page when what matters runs below it (the pay screen's countdown). */
+async function shot(page: Page, name: string, fullPage = false): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: path.join(out, `${name}.png`) });
+  await page.screenshot({ path: path.join(out, `${name}.png`), fullPage });
   console.log(`wrote docs/screenshots/${name}.png`);
 }
 
 async function cashier(browser: Browser, locale: "en" | "sw"): Promise<void> {
-  const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
+  // A tablet in landscape: the register's keypad and methods side by side.
+  const context = await browser.newContext({ viewport: { width: 1024, height: 640 } });
   await context.addCookies([{ name: "malipo-locale", value: locale, url: app }]);
   const page = await context.newPage();
   await signIn(page);
@@ -77,7 +79,8 @@ async function cashier(browser: Browser, locale: "en" | "sw"): Promise<void> {
   await page.getByTestId("charge").click();
   await page.waitForURL(/\/payments\/pay_/);
   await page.getByTestId("payment-qr").waitFor();
-  await shot(page, `${locale}-pay`);
+  await page.getByTestId("countdown").waitFor();
+  await shot(page, `${locale}-pay`, true);
 
   const id = /\/payments\/(pay_[^/?#]+)/.exec(page.url())![1]!;
   const payment = (await (await page.request.get(`${app}/api/payments/${id}`)).json()) as {
