@@ -43,6 +43,10 @@ export const paymentSchema = z
     amount_refunded: z
       .string()
       .meta({ description: "Sum of succeeded refunds, decimal string in major units", example: "0" }),
+    superseded_at: timestamp.nullable().meta({
+      description:
+        "When another attempt replaced this one (method switch or failover); a completed payment with this set was paid after it was replaced",
+    }),
     staff: z
       .object({ id: z.string(), name: z.string() })
       .nullable()

@@ -193,6 +193,19 @@ export const paymentCommandSchema = z
   .superRefine((input, ctx) => checkRules(input, input.amountMinor, ctx))
   .transform((input) => normalize(input));
 
+/**
+ * POST /api/payments may also name the Idempotency-Key of this register's QR attempt whose provider did
+ * not answer (502 after the retries): that attempt is superseded and the new one is its failover
+ * (docs/api.md#failover). Read beside createPaymentSchema, so it never enters the request hash.
+ */
+export const failoverFieldSchema = z.object({
+  failover_from: z
+    .string({ error: "Give the failed attempt's Idempotency-Key." })
+    .regex(/^[\x21-\x7e]{1,255}$/, "The failed attempt's Idempotency-Key: 1–255 visible ASCII characters.")
+    .optional()
+    .meta({ description: "Idempotency-Key of this register's QR attempt that ended 502; see Failover" }),
+});
+
 export type CreatePaymentInput = z.input<typeof createPaymentSchema>;
 /** A validated payment request: amount in minor units, phone and network normalized. */
 export type PaymentRequest = z.output<typeof paymentCommandSchema>;

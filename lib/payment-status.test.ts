@@ -21,6 +21,14 @@ describe("payment state machine", () => {
     expect(canTransition("expired", "completed")).toBe(true);
   });
 
+  it("records a late payment on a superseded attempt, and only on one", () => {
+    expect(canTransition("cancelled", "completed", { superseded: true })).toBe(true);
+    expect(canTransition("failed", "completed", { superseded: true })).toBe(true);
+    expect(canTransition("cancelled", "completed")).toBe(false);
+    expect(canTransition("cancelled", "pending", { superseded: true })).toBe(false);
+    expect(canTransition("refunded", "completed", { superseded: true })).toBe(false);
+  });
+
   it("has no self-transitions", () => {
     for (const status of PAYMENT_STATUSES) expect(canTransition(status, status)).toBe(false);
   });

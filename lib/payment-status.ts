@@ -54,6 +54,17 @@ export function isPaid(status: PaymentStatus): boolean {
   return PAID.has(status);
 }
 
-export function canTransition(from: PaymentStatus, to: PaymentStatus): boolean {
+/**
+ * Forward only. One exception widens the table: an attempt that was superseded (the shopper switched
+ * method, or the cashier failed over to the other provider) ended here as cancelled or failed, but the
+ * provider may still have taken the money (PayGrid has no cancel); that payment is recorded as completed,
+ * and the row keeps its superseded flag so the merchant sees it (docs/api.md#superseded).
+ */
+export function canTransition(
+  from: PaymentStatus,
+  to: PaymentStatus,
+  options: { superseded?: boolean } = {},
+): boolean {
+  if (options.superseded && to === "completed" && (from === "cancelled" || from === "failed")) return true;
   return NEXT[from].includes(to);
 }

@@ -7,6 +7,8 @@
 //   --splashpay-state .data/sandbox/splashpay-standalone.json
 //   --splashpay-webhook-secret SECRET (default whsec_malipo_sandbox_splashpay)
 //   --splashpay-webhook-url URL (default http://localhost:3000/api/webhooks/splashpay)
+//   --control-token TOKEN (env SANDBOX_CONTROL_TOKEN): /control/… from other machines with the
+//     X-Sandbox-Control-Token header; without it the controls answer this machine (loopback) only
 //   --splashpay-api-keys pk:sk,pk2:sk2 (env SANDBOX_SPLASHPAY_API_KEYS): key pairs accepted besides
 //     pk_test_malipo_sandbox:sk_test_malipo_sandbox
 import path from "node:path";
@@ -48,6 +50,7 @@ const { values } = parseArgs({
     "splashpay-webhook-secret": { type: "string" },
     "splashpay-webhook-url": { type: "string" },
     "splashpay-api-keys": { type: "string" },
+    "control-token": { type: "string" },
   },
 });
 
@@ -103,6 +106,7 @@ async function main(): Promise<void> {
   const server = await startSandboxServer({
     port,
     host: values.host,
+    controlToken: values["control-token"] ?? process.env.SANDBOX_CONTROL_TOKEN,
     paygrid: { settings, stateFile },
     splashpay: { settings: splashpay, stateFile: splashpayStateFile },
   });

@@ -70,8 +70,13 @@ export function CheckoutFlow({
   const [paid, setPaid] = useState(() => (resume ? isPaid(resume.status) : false));
   // What the shopper typed last, so Change method does not make them type it again.
   const [typed, setTyped] = useState<Details | null>(() => (resume ? detailsOf(resume) : null));
+  // The attempt the shopper left with Change method: the next Pay replaces it.
+  const [replacing, setReplacing] = useState<string | null>(null);
 
-  const onCreated = useCallback((payment: Payment) => setStep({ kind: "pay", payment }), []);
+  const onCreated = useCallback((payment: Payment) => {
+    setReplacing(null);
+    setStep({ kind: "pay", payment });
+  }, []);
   const create = useCreatePayment({ url: `/api/checkout-sessions/${session.id}/payments`, onCreated });
   const total = formatAmount(session.amount, session.currency, locale);
 
@@ -85,7 +90,11 @@ export function CheckoutFlow({
     }).catch(() => undefined);
   }, [askProvider, resume, session.id]);
 
-  function pay(option: CheckoutMethod, details: Details) {
+  /**
+   * `supersedes` names the attempt on screen when the shopper switches method while it is live: the server
+   * ends it first (docs/api.md#superseded). Without it, a live attempt is resumed instead of replaced.
+   */
+  function pay(option: CheckoutMethod, details: Details, supersedes = replacing) {
     setTyped(details);
     create.submit({
       provider: option.provider,
@@ -93,6 +102,7 @@ export function CheckoutFlow({
       phone: details.phone,
       ...(option.method === "mobile" && details.network ? { network: details.network } : {}),
       customer: details.customer,
+      ...(supersedes ? { supersedes } : {}),
     });
   }
 
@@ -128,10 +138,12 @@ export function CheckoutFlow({
           actions={{
             newAttempt: (method = payment.method) => {
               // A shopper's order is never paid in cash (only a register records cash).
-              if (method !== "cash") pay({ provider: providerOf(method), method }, detailsOf(payment));
+              if (method !== "cash")
+                pay({ provider: providerOf(method), method }, detailsOf(payment), payment.id);
             },
             changeMethod: () => {
               setTyped(detailsOf(payment));
+              setReplacing(payment.id);
               setStep({ kind: "choose" });
             },
             busy: create.busy,

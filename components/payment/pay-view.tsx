@@ -49,10 +49,10 @@ export function PayView({
       <div className="flex flex-col items-center gap-3" data-testid="mobile-prompt">
         <p className="text-xl">{t("pay.mobilePrompt", { phone: maskPhone(payment.phone) })}</p>
         <p className="text-sm font-medium text-ink-muted">{t("pay.mobileNoPin")}</p>
-        {/* A checkout session resumes its live attempt instead of starting another, so the shopper
-            waits for this prompt's outcome; Try again and Change method follow a failure. */}
-        {shopper ? null : (
-          <div className="flex flex-wrap justify-center gap-2">
+        {/* On a checkout link, Use QR instead supersedes this prompt (docs/api.md#superseded); sending the
+            prompt again is the cashier's, as a second live prompt would be for the shopper. */}
+        <div className="flex flex-wrap justify-center gap-2">
+          {shopper ? null : (
             <Button
               variant="secondary"
               onClick={() => actions.newAttempt("mobile")}
@@ -61,16 +61,17 @@ export function PayView({
             >
               {t("methods.again.mobile")}
             </Button>
-            <Button
-              variant="secondary"
-              onClick={() => actions.newAttempt("dynamic-qr")}
-              disabled={actions.busy}
-              data-testid="switch-to-qr"
-            >
-              {t("pay.switchToQr")}
-            </Button>
-          </div>
-        )}
+          )}
+          <Button
+            variant="secondary"
+            onClick={() => actions.newAttempt("dynamic-qr")}
+            disabled={actions.busy}
+            data-testid="switch-to-qr"
+          >
+            {t("pay.switchToQr")}
+          </Button>
+          {shopper ? <ChangeMethod actions={actions} /> : null}
+        </div>
       </div>
     );
   }
@@ -81,6 +82,7 @@ export function PayView({
         <p>{t("pay.cardIntro")}</p>
         {link ? <PayloadQr value={link} label={t("pay.linkQrAlt")} size={240} testId="link-qr" /> : null}
         {fallback}
+        {shopper ? <ChangeMethod actions={actions} /> : null}
       </div>
     );
   }
@@ -107,6 +109,22 @@ export function PayView({
           <PayloadQr value={link} label={t("pay.linkQrAlt")} size={180} testId="link-qr" />
         </details>
       ) : null}
+      {shopper ? <ChangeMethod actions={actions} /> : null}
     </div>
+  );
+}
+
+/** The shopper may change method while this attempt is open: the next one supersedes it. */
+function ChangeMethod({ actions }: { actions: PaymentActions }) {
+  const { t } = useAudienceI18n("shopper");
+  return (
+    <Button
+      variant="ghost"
+      onClick={actions.changeMethod}
+      disabled={actions.busy}
+      data-testid="change-method-live"
+    >
+      {t("outcome.changeMethod")}
+    </Button>
   );
 }

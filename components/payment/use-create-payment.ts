@@ -14,7 +14,8 @@ export type CreateState =
   | { kind: "idle" }
   | { kind: "submitting" }
   | { kind: "retrying"; attempt: number }
-  | { kind: "unavailable" }
+  /** Gave up after the automatic retries; `key` names the attempt for a failover (failover_from). */
+  | { kind: "unavailable"; key: string }
   | { kind: "declined" }
   | { kind: "duplicate-reference" }
   | { kind: "invalid"; fields: FieldIssue[] }
@@ -66,7 +67,7 @@ export function useCreatePayment({ url, onCreated }: { url: string; onCreated: (
       if (unknownOutcome) {
         const delay = AUTO_RETRY_DELAYS_MS[retry];
         if (delay === undefined) {
-          setState({ kind: "unavailable" });
+          setState({ kind: "unavailable", key: current.key });
           return;
         }
         setState({ kind: "retrying", attempt: retry + 1 });
@@ -116,6 +117,13 @@ export function useCreatePayment({ url, onCreated }: { url: string; onCreated: (
   /** Retry the attempt whose outcome is unknown, with its key unchanged. */
   const retry = useCallback(() => void run(), [run]);
 
+  /** Leave an attempt behind (a failover names it itself): the next submit starts afresh. */
+  const reset = useCallback(() => {
+    if (busy.current) return;
+    attempt.current = null;
+    setState({ kind: "idle" });
+  }, []);
+
   const busyNow = state.kind === "submitting" || state.kind === "retrying";
-  return { state, submit, retry, busy: busyNow };
+  return { state, submit, retry, reset, busy: busyNow };
 }

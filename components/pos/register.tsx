@@ -16,6 +16,7 @@ import { CURRENCIES, CURRENCY_EXPONENT, formatMoney, type Currency } from "@/lib
 import { takesCurrency, type PaymentMethod, type Provider } from "@/lib/payment-methods";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { Keypad } from "./keypad";
+import { failoverOption, hasEveryField } from "./failover";
 import { PaymentLinkPanel } from "./payment-link-panel";
 import { loadSaleDraft, saveSaleDraft } from "./sale-draft";
 
@@ -56,6 +57,9 @@ export function Register({
   const [reference, setReference] = useState("");
   const [step, setStep] = useState<Step>("sale");
   const [chosen, setChosen] = useState<MethodOption | null>(null);
+  // What the cashier typed last, and the attempt a failover supersedes (its Idempotency-Key).
+  const [typed, setTyped] = useState<CustomerValues | null>(null);
+  const [failoverKey, setFailoverKey] = useState<string | null>(null);
   const hydrated = useHydrated();
 
   useEffect(() => {
@@ -88,23 +92,42 @@ export function Register({
 
   function choose(option: MethodOption) {
     setChosen(option);
+    setFailoverKey(null);
     saveSaleDraft({ amount, currency, reference: reference.trim() || undefined, method: option.method });
     setStep("details");
   }
 
-  function charge(values: CustomerValues) {
-    if (!chosen) return;
+  function charge(values: CustomerValues, option = chosen, failedKey = failoverKey) {
+    if (!option) return;
+    setTyped(values);
     if (staffId) rememberCustomer(staffId, { ...values.customer, phone: values.phone });
     create.submit({
-      provider: chosen.provider,
-      method: chosen.method,
+      provider: option.provider,
+      method: option.method,
       amount,
       currency,
       ...(reference.trim() ? { reference: reference.trim() } : {}),
       phone: values.phone,
-      ...(values.network ? { network: values.network } : {}),
+      ...(option.method === "mobile" && values.network ? { network: values.network } : {}),
       customer: values.customer,
+      // The attempt PayGrid (or SplashPay) never answered is superseded, never retried (docs/api.md#failover).
+      ...(failedKey ? { failover_from: failedKey } : {}),
     });
+  }
+
+  const known = typed ? { phone: typed.phone, ...typed.customer } : undefined;
+  const partner =
+    chosen && create.state.kind === "unavailable" ? failoverOption(chosen, methods, currency) : null;
+
+  /** One tap: the same sale as the other provider's QR; the form only when it needs more details. */
+  function failover() {
+    if (!partner || create.state.kind !== "unavailable") return;
+    const failedKey = create.state.key;
+    setFailoverKey(failedKey);
+    setChosen(partner);
+    create.reset();
+    saveSaleDraft({ amount, currency, reference: reference.trim() || undefined, method: partner.method });
+    if (typed && known && hasEveryField(partner.method, known)) charge(typed, partner, failedKey);
   }
 
   if (step === "link") {
@@ -136,8 +159,30 @@ export function Register({
           onRetry={create.retry}
           onChangeMethod={() => setStep("sale")}
         />
+        {partner ? (
+          <div
+            className="flex flex-col gap-2 rounded-lg border-2 border-accent p-3"
+            data-testid="failover-offer"
+          >
+            <p>
+              {t("create.failoverNote", {
+                method: t(`methods.short.${partner.method}`),
+                provider: providerName(chosen.provider),
+              })}
+            </p>
+            <Button onClick={failover} data-testid="failover">
+              {t(partner.method === "tanqr" ? "create.failoverTo.tanqr" : "create.failoverTo.dynamic-qr")}
+            </Button>
+          </div>
+        ) : null}
+        {failoverKey && !create.busy && create.state.kind === "idle" ? (
+          <p className="rounded-lg bg-warning/10 p-3 font-medium" data-testid="failover-details">
+            {t("create.failoverDetails", { method: t(`methods.short.${chosen.method}`) })}
+          </p>
+        ) : null}
         <CustomerForm
           key={chosen.method}
+          defaults={known}
           sale={{
             provider: chosen.provider,
             method: chosen.method,

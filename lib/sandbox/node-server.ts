@@ -1,5 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { CONTROL_TOKEN_HEADER, controlAllowed, isControlPath } from "./common/control-access";
 import { createPayGridSandbox, type PayGridSandbox, type PayGridSandboxOptions } from "./paygrid/handler";
 import {
   createSplashPaySandbox,
@@ -17,6 +18,11 @@ export interface SandboxServerOptions {
   /** 0 = an ephemeral port. */
   port: number;
   host?: string;
+  /**
+   * Lets callers elsewhere than this machine use `/control/…` when they send it in the
+   * `X-Sandbox-Control-Token` header; without it the controls answer loopback only.
+   */
+  controlToken?: string;
   paygrid?: Omit<PayGridSandboxOptions, "publicUrl">;
   splashpay?: Omit<SplashPaySandboxOptions, "publicUrl">;
 }
@@ -87,6 +93,28 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
         const hasBody = req.method !== "GET" && req.method !== "HEAD";
         const request = toRequest(req, url, hasBody ? await readBody(req) : undefined);
         const path = new URL(request.url).pathname;
+        if (
+          isControlPath(path) &&
+          !controlAllowed(
+            req.socket.remoteAddress,
+            request.headers.get(CONTROL_TOKEN_HEADER),
+            options.controlToken,
+          )
+        ) {
+          await send(
+            res,
+            Response.json(
+              {
+                error: {
+                  code: "FORBIDDEN",
+                  message: "The sandbox's controls answer this machine, or a caller with the control token.",
+                },
+              },
+              { status: 403 },
+            ),
+          );
+          return;
+        }
         await send(res, await dispatch(request, path));
       } catch {
         if (!res.headersSent) {

@@ -7,9 +7,10 @@ import { requireIdempotencyKey } from "@/lib/server/payments/idempotency";
 import { listPayments, parseListPaymentsQuery } from "@/lib/server/payments/list-payments";
 import { paymentJson } from "@/lib/server/wire/payment-json";
 import { providerAdapter } from "@/lib/server/providers/registry";
-import { createPaymentSchema } from "@/lib/payment-schema";
 import { cashPaymentSchema, isCashRequest } from "@/lib/cash-payment-schema";
 import { createCashPayment } from "@/lib/server/payments/create-cash-payment";
+import { createPaymentSchema, failoverFieldSchema } from "@/lib/payment-schema";
+import { failoverFrom } from "@/lib/server/payments/failover-from";
 import { historyScope, sellerOf } from "@/lib/server/staff/attribution";
 
 export const dynamic = "force-dynamic";
@@ -22,12 +23,15 @@ export async function POST(request: Request) {
     const { db } = await getDatabase();
     const sale = { db, ownerScope: `register:${actor.register.id}`, seller: sellerOf(actor) };
     // Cash is recorded at once, no provider called (lib/cash-payment-schema.ts).
-    const { payment, created } = isCashRequest(body)
-      ? await createCashPayment(sale, { ...cashPaymentSchema.parse(body), idempotencyKey })
-      : await createPayment(
-          { ...sale, adapter: providerAdapter },
-          { ...createPaymentSchema.parse(body), idempotencyKey },
-        );
+    if (isCashRequest(body)) {
+      const cash = await createCashPayment(sale, { ...cashPaymentSchema.parse(body), idempotencyKey });
+      return Response.json(paymentJson(cash.payment), { status: cash.created ? 201 : 200 });
+    }
+    const command = { ...createPaymentSchema.parse(body), idempotencyKey };
+    // A QR whose provider did not answer is superseded before the other provider's QR starts.
+    const { failover_from: failedKey } = failoverFieldSchema.parse(body);
+    if (failedKey) await failoverFrom(db, providerAdapter, sale.ownerScope, failedKey, command);
+    const { payment, created } = await createPayment({ ...sale, adapter: providerAdapter }, command);
     return Response.json(paymentJson(payment), { status: created ? 201 : 200 });
   } catch (error) {
     return handleRouteError(error);

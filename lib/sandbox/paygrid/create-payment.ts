@@ -178,6 +178,9 @@ export async function createPayment(
   if (v.phone === MAGIC.block) {
     return failure(403, "TRANSACTION_BLOCKED", "The transaction was blocked by risk screening");
   }
+  if (ctx.settings().createUnavailable) {
+    return failure(502, "PROVIDER_UNAVAILABLE", "The payment provider is temporarily unavailable");
+  }
   if (v.phone === MAGIC.unavailable && !ctx.store.providerFailedKeys.has(scope)) {
     // Only the first attempt with a key fails, so "retry with the same key" can be tested end to end.
     ctx.store.providerFailedKeys.add(scope);

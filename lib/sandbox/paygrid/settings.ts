@@ -47,6 +47,8 @@ export interface PayGridSandboxSettings {
   autoOutcomeDelaySeconds: number;
   qrMode: QrMode;
   qrMerchant: QrMerchantSettings;
+  /** Every create answers 502 PROVIDER_UNAVAILABLE, retries included: PayGrid is down (failover tests). */
+  createUnavailable: boolean;
 }
 
 export function defaultSettings(): PayGridSandboxSettings {
@@ -74,6 +76,7 @@ export function defaultSettings(): PayGridSandboxSettings {
     autoOutcomeDelaySeconds: 5,
     qrMode: "tanqr",
     qrMerchant: { ...DEFAULT_TANQR_MERCHANT, name: "Malipo Demo Shop" },
+    createUnavailable: false,
   };
 }
 
@@ -97,6 +100,7 @@ export const settingsPatchSchema = z
     ...deliveryPatchShape,
     qrMode: z.enum(QR_MODES),
     qrMerchant: qrMerchantPatchSchema,
+    createUnavailable: z.boolean(),
   })
   .partial()
   .strict();

@@ -116,6 +116,12 @@ export const sessionPaymentSchema = z
     phone: z.string(),
     network: z.string().optional(),
     customer: z.record(z.string(), z.string()),
+    /** The live attempt the shopper is switching away from (docs/api.md#superseded). */
+    supersedes: z
+      .string()
+      .max(64)
+      .optional()
+      .meta({ description: "Id of the session's live attempt this one replaces (method switch)" }),
   })
   .strict();
 export type SessionPaymentDetails = z.output<typeof sessionPaymentSchema>;

@@ -6,6 +6,8 @@ import { getEnv } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/http/api-error";
 import type { PaymentProviderAdapter } from "@/lib/server/providers/adapter";
 import { createPayment, type CreatePaymentCommand } from "@/lib/server/payments/create-payment";
+import { supersedeAttempt } from "@/lib/server/payments/supersede-attempt";
+import { requireProviderConfigured } from "@/lib/server/providers/availability";
 import { paymentCommandSchema } from "@/lib/payment-schema";
 import type { SessionPaymentDetails } from "./checkout-session-schema";
 import { loadCheckoutSession } from "./load-checkout-session";
@@ -28,9 +30,22 @@ export async function createSessionPayment(
   }
 
   const scope = `checkout:${session.id}`;
-  // Reopening the link must resume the live attempt, not start a second one.
+  const { supersedes, ...shopper } = details;
+  // Reopening the link must resume the live attempt, not start a second one; a shopper who switches
+  // method names it, and it is superseded first (cancelled at SplashPay, or here for PayGrid).
   const live = await liveAttempt(db, session.id);
-  if (live && live.idempotencyKey !== key) return { payment: live, created: false };
+  if (live && live.idempotencyKey !== key) {
+    if (supersedes !== live.id) return { payment: live, created: false };
+    // Refuse what cannot start before ending anything: the new method's provider and the shopper's details.
+    requireProviderConfigured(shopper.provider);
+    paymentCommandSchema.parse({
+      ...shopper,
+      amountMinor: session.amountMinor,
+      currency: session.currency,
+      reference: session.reference,
+    });
+    await supersedeAttempt(db, adapter, live, "switch");
+  }
 
   // Each attempt gets its own provider reference: PayGrid refuses a reference that is still live. A retry
   // with the same key keeps its attempt's reference, so it replays instead of looking like a new body.
@@ -51,7 +66,7 @@ export async function createSessionPayment(
   // a cashier's (minimum charge, the method's currencies, the phone's form).
   const command: CreatePaymentCommand = {
     ...paymentCommandSchema.parse({
-      ...details,
+      ...shopper,
       amountMinor: session.amountMinor,
       currency: session.currency,
       reference,

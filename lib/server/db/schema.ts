@@ -81,6 +81,12 @@ export const payments = pgTable(
      * the row on every insert path (register, checkout, cash), and published only once the payment is paid.
      */
     receiptToken: text("receipt_token").$defaultFn(() => randomBytes(24).toString("base64url")),
+    /**
+     * The shopper switched method or the cashier failed over to the other provider: this attempt was
+     * replaced (docs/api.md#superseded). Its status says how it ended (cancelled, or failed after a 502);
+     * a late payment still completes it, and the flag stays so the merchant sees the second payment.
+     */
+    supersededAt: ts("superseded_at"),
   },
   (t) => [
     uniqueIndex("payments_provider_payment_id_uq")

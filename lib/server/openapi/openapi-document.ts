@@ -3,7 +3,7 @@ import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from "zod-openapi";
 import { checkoutSessionSchema, healthSchema, paymentListSchema, paymentSchema } from "@/lib/api-contract";
 import { cashPaymentSchema } from "@/lib/cash-payment-schema";
-import { createPaymentSchema } from "@/lib/payment-schema";
+import { createPaymentSchema, failoverFieldSchema } from "@/lib/payment-schema";
 import {
   createCheckoutSessionSchema,
   sessionPaymentSchema,
@@ -24,8 +24,11 @@ import { staffPaths } from "./staff-paths";
 // Request bodies by name, so they show up in the document's schema list. Made once: each .meta() call
 // registers a new schema under its id.
 const requests = {
-  createPayment: createPaymentSchema.meta({ id: "CreatePaymentRequest" }),
   cashPayment: cashPaymentSchema.meta({ id: "CashPaymentRequest" }),
+  // failover_from is read beside the payment body (docs/api.md#failover), so it is documented as a second part.
+  createPayment: z
+    .intersection(createPaymentSchema, failoverFieldSchema)
+    .meta({ id: "CreatePaymentRequest" }),
   createCheckoutSession: createCheckoutSessionSchema.meta({ id: "CreateCheckoutSessionRequest" }),
   sessionPayment: sessionPaymentSchema.meta({ id: "SessionPaymentRequest" }),
   payGridWebhook: payGridWebhookSchema.meta({ id: "PayGridWebhook" }),

@@ -37,7 +37,14 @@ export interface ProviderEvent {
   patch?: Partial<
     Pick<
       PaymentRow,
-      "qrCode" | "qrImage" | "paymentUrl" | "phone" | "network" | "qrMismatch" | "amountMismatch"
+      | "qrCode"
+      | "qrImage"
+      | "paymentUrl"
+      | "phone"
+      | "network"
+      | "qrMismatch"
+      | "amountMismatch"
+      | "supersededAt"
     >
   >;
   detail?: Record<string, unknown>;
@@ -80,7 +87,7 @@ export async function applyProviderEvent(db: Db, reported: ProviderEvent): Promi
       ...feeColumns(event.fees, current),
     };
 
-    if (!canTransition(from, event.status)) {
+    if (!canTransition(from, event.status, { superseded: current.supersededAt !== null })) {
       // Same status or a step backwards (a late "processing" after "completed"): keep what we know, but
       // still record identity fields a webhook may have brought before the create answer did.
       if (Object.keys(identity).length > 0) {

@@ -41,6 +41,7 @@ export function paymentJson(row: PaymentRow): Payment {
     completed_at: row.completedAt?.toISOString() ?? null,
     paid_after_expiry: row.paidAfterExpiry,
     amount_refunded: toMajorString(row.refundedMinor, row.currency as Currency),
+    superseded_at: row.supersededAt?.toISOString() ?? null,
     checkout_session_id: row.checkoutSessionId,
     staff: row.staffId ? { id: row.staffId, name: row.staffName ?? "" } : null,
     register_id: row.registerId,
