@@ -42,7 +42,7 @@ export async function startFiscalHarness(store: TestStore, startAt: Date): Promi
   const key = testKey("device");
   const sandbox = await startSandboxServer({
     port: 0,
-    tra: { now: () => clock.at.getTime(), settings: { hangMs: 2_000 } },
+    tra: { now: () => clock.at.getTime(), settings: { hangMs: 8_000 } },
   });
   sandbox.tra.addDevice({ tin: TEST_TIN, certKey: TEST_CERT_KEY, certificatePem: key.certificatePem });
   const vfd: VfdConfig = {
@@ -57,7 +57,7 @@ export async function startFiscalHarness(store: TestStore, startAt: Date): Promi
     vatRegistered: true,
     defaultTaxCode: 1,
   };
-  const ctx: FiscalContext = { vfd, key, now: () => clock.at, timeoutMs: 500, backoffSeconds: () => 0 };
+  const ctx: FiscalContext = { vfd, key, now: () => clock.at, timeoutMs: 3_000, backoffSeconds: () => 0 };
   return {
     database,
     sandbox,

@@ -138,10 +138,11 @@ export function createTraSandbox(options: TraSandboxOptions): TraSandbox {
       timers.add(timer);
     });
 
-  /** The fault for this request, counting it down. */
-  const takeFault = (): TraFault => {
+  /** The fault for this request, counting it down; ACKCODE and drop faults hit receipts and Z reports only. */
+  const takeFault = (isDocument: boolean): TraFault => {
     const fault = settings.fault;
     if (fault === "none") return fault;
+    if (!isDocument && (fault === "ack" || fault === "drop-after-store")) return "none";
     if (settings.faultCount !== null) {
       settings.faultCount -= 1;
       if (settings.faultCount <= 0) settings = { ...settings, fault: "none", faultCount: null };
@@ -315,7 +316,7 @@ export function createTraSandbox(options: TraSandboxOptions): TraSandbox {
     const known = ["api/vfdregreq", "vfdtoken", "api/efdmsrctinfo", "api/efdmszreport"];
     if (!known.includes(route) || request.method !== "POST")
       return new Response("Not found", { status: 404 });
-    const fault = takeFault();
+    const fault = takeFault(route.startsWith("api/efdms"));
     if (fault === "down") return new Response("", { status: 503, headers: { [DROP_HEADER]: "1" } });
     if (fault === "500")
       return new Response("<Error><Message>An error has occurred.</Message></Error>", { status: 500 });

@@ -109,65 +109,69 @@ describe.each(testStores())("fiscal receipts on $name", (store) => {
     },
   );
 
-  it("keeps selling while TRA is down and drains the queue in GC order with the original bytes", async () => {
-    h = await startFiscalHarness(store, START);
-    const { database, ctx, sandbox } = h;
-    await registerDevice(database.db, ctx);
-    await completedSales(database, 1, 6, at("2026-03-10T20:40:00Z"));
-    await checkoutSale(database, "pay_checkout_1", at("2026-03-10T20:41:00Z"));
-    h.clock.at = at("2026-03-10T20:45:00Z");
-    await allocateFiscalDocuments(database.db, ctx);
-    const before = await documents();
-    expect(before).toHaveLength(7);
-    expect(before[6]!.body).toContain("<DESC>Soda 500ml &amp; &lt;chips&gt;</DESC>");
+  it(
+    "keeps selling while TRA is down and drains the queue in GC order with the original bytes",
+    { timeout: 150_000 },
+    async () => {
+      h = await startFiscalHarness(store, START);
+      const { database, ctx, sandbox } = h;
+      await registerDevice(database.db, ctx);
+      await completedSales(database, 1, 6, at("2026-03-10T20:40:00Z"));
+      await checkoutSale(database, "pay_checkout_1", at("2026-03-10T20:41:00Z"));
+      h.clock.at = at("2026-03-10T20:45:00Z");
+      await allocateFiscalDocuments(database.db, ctx);
+      const before = await documents();
+      expect(before).toHaveLength(7);
+      expect(before[6]!.body).toContain("<DESC>Soda 500ml &amp; &lt;chips&gt;</DESC>");
 
-    for (const fault of ["down", "500", "timeout"] as const) {
-      sandbox.tra.updateSettings({ fault, faultCount: null });
-      const stalled = await drainFiscalQueue(database.db, ctx);
-      expect(stalled.acknowledged).toBe(0);
-    }
-    // The answer to the first receipt is lost after TRA stored it; a non-zero ACKCODE on the resend.
-    sandbox.tra.updateSettings({ fault: "drop-after-store", faultCount: 1 });
-    expect((await drainFiscalQueue(database.db, ctx)).acknowledged).toBe(0);
-    sandbox.tra.updateSettings({ fault: "ack", faultCount: 1 });
-    expect((await drainFiscalQueue(database.db, ctx)).acknowledged).toBe(0);
-    expect((await documents())[0]).toMatchObject({ status: "pending", lastAckCode: 9, rejections: 1 });
+      for (const fault of ["down", "500", "timeout"] as const) {
+        sandbox.tra.updateSettings({ fault, faultCount: null });
+        const stalled = await drainFiscalQueue(database.db, ctx);
+        expect(stalled.acknowledged).toBe(0);
+      }
+      // The answer to the first receipt is lost after TRA stored it; a non-zero ACKCODE on the resend.
+      sandbox.tra.updateSettings({ fault: "drop-after-store", faultCount: 1 });
+      expect((await drainFiscalQueue(database.db, ctx)).acknowledged).toBe(0);
+      sandbox.tra.updateSettings({ fault: "ack", faultCount: 1 });
+      expect((await drainFiscalQueue(database.db, ctx)).acknowledged).toBe(0);
+      expect((await documents())[0]).toMatchObject({ status: "pending", lastAckCode: 9, rejections: 1 });
 
-    expect(await drainFiscalQueue(database.db, ctx)).toEqual({ acknowledged: 7, rejected: 0 });
-    const after = await documents();
-    expect(after.map((d) => d.body)).toEqual(before.map((d) => d.body));
-    const ledger = sandbox.tra.state().devices[0]!.ledger;
-    expect(ledger.receipts.map((r) => r.gc)).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    expect(ledger.receipts.map((r) => r.inner)).toEqual(before.map((d) => innerOf(d.body)));
-    expect(ledger.duplicates).toBe(1); // the resend after the lost answer, not counted twice
-  });
+      expect(await drainFiscalQueue(database.db, ctx)).toEqual({ acknowledged: 7, rejected: 0 });
+      const after = await documents();
+      expect(after.map((d) => d.body)).toEqual(before.map((d) => d.body));
+      const ledger = sandbox.tra.state().devices[0]!.ledger;
+      expect(ledger.receipts.map((r) => r.gc)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+      expect(ledger.receipts.map((r) => r.inner)).toEqual(before.map((d) => innerOf(d.body)));
+      expect(ledger.duplicates).toBe(1); // the resend after the lost answer, not counted twice
+    },
+  );
 
-  it("a receipt signed with the wrong key is rejected and shown with TRA's code", async () => {
-    h = await startFiscalHarness(store, START);
-    const { database, ctx } = h;
-    await registerDevice(database.db, ctx);
-    await completedSales(database, 1, 1, at("2026-03-10T20:40:00Z"));
-    h.clock.at = at("2026-03-10T20:45:00Z");
-    const wrong = { ...ctx, key: { ...h.otherKey(), certSerial: ctx.key.certSerial }, maxRejections: 2 };
-    await allocateFiscalDocuments(database.db, wrong);
-    expect(await drainFiscalQueue(database.db, wrong)).toMatchObject({
-      acknowledged: 0,
-      stopped: "ACKCODE 1",
-    });
-    expect(await drainFiscalQueue(database.db, wrong)).toEqual({ acknowledged: 0, rejected: 1 });
-    const overview = await fiscalOverview(database.db);
-    expect(overview.counts).toEqual({ pending: 0, acknowledged: 0, rejected: 1 });
-    expect(overview.documents[0]).toMatchObject({ status: "rejected", ack_code: 1, gc: 1 });
-    const [doc] = await database.db.select().from(fiscalDocuments).where(eq(fiscalDocuments.gc, 1));
-    expect(doc!.lastAckMsg).toBe("Invalid Signature");
-  });
+  it(
+    "refuses a registration for another TIN or a foreign certificate; a receipt signed with the wrong key is rejected and shown with TRA's code",
+    { timeout: 60_000 },
+    async () => {
+      h = await startFiscalHarness(store, START);
+      const { database, ctx } = h;
+      await expect(
+        registerDevice(database.db, { ...ctx, vfd: { ...ctx.vfd, tin: "999999999" } }),
+      ).rejects.toThrow(/ACKCODE 3, invalid TIN/);
+      await expect(registerDevice(database.db, { ...ctx, key: h.otherKey() })).rejects.toThrow(/ACKCODE 8/);
 
-  it("refuses a registration for another TIN or with a foreign certificate, naming the problem", async () => {
-    h = await startFiscalHarness(store, START);
-    const { database, ctx } = h;
-    await expect(
-      registerDevice(database.db, { ...ctx, vfd: { ...ctx.vfd, tin: "999999999" } }),
-    ).rejects.toThrow(/ACKCODE 3, invalid TIN/);
-    await expect(registerDevice(database.db, { ...ctx, key: h.otherKey() })).rejects.toThrow(/ACKCODE 8/);
-  });
+      await registerDevice(database.db, ctx);
+      await completedSales(database, 1, 1, at("2026-03-10T20:40:00Z"));
+      h.clock.at = at("2026-03-10T20:45:00Z");
+      const wrong = { ...ctx, key: { ...h.otherKey(), certSerial: ctx.key.certSerial }, maxRejections: 2 };
+      await allocateFiscalDocuments(database.db, wrong);
+      expect(await drainFiscalQueue(database.db, wrong)).toMatchObject({
+        acknowledged: 0,
+        stopped: "ACKCODE 1",
+      });
+      expect(await drainFiscalQueue(database.db, wrong)).toEqual({ acknowledged: 0, rejected: 1 });
+      const overview = await fiscalOverview(database.db);
+      expect(overview.counts).toEqual({ pending: 0, acknowledged: 0, rejected: 1 });
+      expect(overview.documents[0]).toMatchObject({ status: "rejected", ack_code: 1, gc: 1 });
+      const [doc] = await database.db.select().from(fiscalDocuments).where(eq(fiscalDocuments.gc, 1));
+      expect(doc!.lastAckMsg).toBe("Invalid Signature");
+    },
+  );
 });
