@@ -30,3 +30,38 @@ export const fiscalReceiptSchema = z.object({
 });
 
 export type FiscalReceipt = z.infer<typeof fiscalReceiptSchema>;
+
+/** GET /api/fiscal: the device's TRA registration and its queue, for the back office. */
+export const fiscalOverviewSchema = z.object({
+  registration: z
+    .object({
+      tin: z.string(),
+      vrn: z.string(),
+      serial: z.string(),
+      uin: z.string(),
+      name: z.string(),
+      tax_office: z.string(),
+      receipt_code: z.string(),
+      registered_on: z.string(),
+      next_gc: z.number().int(),
+    })
+    .nullable(),
+  counts: z.object({ pending: z.number().int(), acknowledged: z.number().int(), rejected: z.number().int() }),
+  documents: z.array(
+    z.object({
+      kind: z.enum(["receipt", "zreport"]),
+      gc: z.number().int().nullable(),
+      znum: z.string(),
+      date: z.string(),
+      time: z.string(),
+      payment_id: z.string().nullable(),
+      status: z.enum(["pending", "acknowledged", "rejected"]),
+      attempts: z.number().int(),
+      ack_code: z.number().int().nullable(),
+      ack_message: z.string().nullable(),
+      error: z.string().nullable(),
+    }),
+  ),
+});
+
+export type FiscalOverview = z.infer<typeof fiscalOverviewSchema>;

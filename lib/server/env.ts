@@ -376,10 +376,10 @@ function vfdConfig(v: z.output<typeof schema>, mode: ProviderMode): VfdConfig {
   const taxCode = v.VFD_DEFAULT_TAX_CODE ? Number(v.VFD_DEFAULT_TAX_CODE) : vatRegistered ? 1 : 3;
   return {
     mode,
-    baseUrl:
-      v.VFD_BASE_URL ?? (sandboxed ? `${v.PUBLIC_BASE_URL}/sandbox/tra` : "https://vfd.tra.go.tz"),
+    baseUrl: v.VFD_BASE_URL ?? (sandboxed ? `${v.PUBLIC_BASE_URL}/sandbox/tra` : "https://vfd.tra.go.tz"),
     verifyUrl:
-      v.VFD_VERIFY_URL ?? (sandboxed ? `${v.PUBLIC_BASE_URL}/sandbox/tra/verify` : "https://verify.tra.go.tz"),
+      v.VFD_VERIFY_URL ??
+      (sandboxed ? `${v.PUBLIC_BASE_URL}/sandbox/tra/verify` : "https://verify.tra.go.tz"),
     tin: v.VFD_TIN ?? (sandboxed ? SANDBOX_VFD_TIN : ""),
     certKey: v.VFD_CERT_KEY ?? (sandboxed ? SANDBOX_VFD_CERT_KEY : ""),
     pfxPath: v.VFD_CERT_PFX_PATH ?? (sandboxed ? path.join(dataDir, "vfd", "sandbox-vfd.pfx") : ""),

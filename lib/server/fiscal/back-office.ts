@@ -3,14 +3,16 @@ import type { Db } from "@/lib/server/db/client";
 import { getEnv } from "@/lib/server/env";
 import { ApiError } from "@/lib/server/http/api-error";
 import { fiscalContextFor } from "./fiscal-worker";
-import { fiscalOverview, type FiscalOverview } from "./fiscal-status";
+import type { FiscalOverview } from "@/lib/fiscal-receipt";
+import { fiscalOverview } from "./fiscal-status";
 import { FiscalRegistrationError, registerDevice } from "./registration";
 import { FiscalConfigError } from "./signing-key";
 
 /** Registers the device from the back office; the problem is named when TRA or the certificate refuses. */
 export async function registerFromBackOffice(db: Db): Promise<FiscalOverview> {
   const vfd = getEnv().vfd;
-  if (vfd.mode === "off") throw new ApiError("PROVIDER_NOT_CONFIGURED", "Fiscal receipts are off (VFD_MODE).");
+  if (vfd.mode === "off")
+    throw new ApiError("PROVIDER_NOT_CONFIGURED", "Fiscal receipts are off (VFD_MODE).");
   try {
     await registerDevice(db, fiscalContextFor(vfd));
   } catch (error) {

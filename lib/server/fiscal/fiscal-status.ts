@@ -1,6 +1,11 @@
 import "server-only";
 import { and, asc, count, desc, eq, lt } from "drizzle-orm";
-import { fiscalReceiptSchema, type FiscalReceipt } from "@/lib/fiscal-receipt";
+import {
+  fiscalOverviewSchema,
+  fiscalReceiptSchema,
+  type FiscalOverview,
+  type FiscalReceipt,
+} from "@/lib/fiscal-receipt";
 import type { Db } from "@/lib/server/db/client";
 import { fiscalDocuments, fiscalRegistrations } from "@/lib/server/db/schema";
 import { log } from "@/lib/server/log";
@@ -19,35 +24,6 @@ export async function loadPaymentFiscal(db: Db, paymentId: string): Promise<Fisc
   if (!doc) return null;
   const parsed = fiscalReceiptSchema.safeParse({ ...doc.data, status: doc.status });
   return parsed.success ? parsed.data : null;
-}
-
-export interface FiscalOverview {
-  registration: {
-    tin: string;
-    vrn: string;
-    serial: string;
-    uin: string;
-    name: string;
-    tax_office: string;
-    receipt_code: string;
-    registered_on: string;
-    next_gc: number;
-  } | null;
-  counts: { pending: number; acknowledged: number; rejected: number };
-  /** The oldest pending and every rejected document, newest first (at most 50). */
-  documents: {
-    kind: string;
-    gc: number | null;
-    znum: string;
-    date: string;
-    time: string;
-    payment_id: string | null;
-    status: string;
-    attempts: number;
-    ack_code: number | null;
-    ack_message: string | null;
-    error: string | null;
-  }[];
 }
 
 export async function fiscalOverview(db: Db): Promise<FiscalOverview> {
@@ -71,7 +47,7 @@ export async function fiscalOverview(db: Db): Promise<FiscalOverview> {
     .where(eq(fiscalDocuments.registrationId, reg.id))
     .orderBy(desc(fiscalDocuments.seq))
     .limit(50);
-  return {
+  return fiscalOverviewSchema.parse({
     registration: {
       tin: reg.tin,
       vrn: reg.vrn,
@@ -97,7 +73,7 @@ export async function fiscalOverview(db: Db): Promise<FiscalOverview> {
       ack_message: d.lastAckMsg,
       error: d.lastError,
     })),
-  };
+  });
 }
 
 let lastWarnedAt = 0;

@@ -30,7 +30,7 @@ describe.each(testStores())("fiscal receipts on $name", (store) => {
 
   it(
     "200 sales over every method and two registers → 200 acknowledged receipts, GC 1…200, DC restarting at midnight EAT, Z reports",
-    { timeout: 90_000 },
+    { timeout: 180_000 },
     async () => {
       h = await startFiscalHarness(store, START);
       const { database, ctx, clock, sandbox } = h;
@@ -111,7 +111,7 @@ describe.each(testStores())("fiscal receipts on $name", (store) => {
 
   it(
     "keeps selling while TRA is down and drains the queue in GC order with the original bytes",
-    { timeout: 150_000 },
+    { timeout: 180_000 },
     async () => {
       h = await startFiscalHarness(store, START);
       const { database, ctx, sandbox } = h;
@@ -148,7 +148,7 @@ describe.each(testStores())("fiscal receipts on $name", (store) => {
 
   it(
     "refuses a registration for another TIN or a foreign certificate; a receipt signed with the wrong key is rejected and shown with TRA's code",
-    { timeout: 60_000 },
+    { timeout: 180_000 },
     async () => {
       h = await startFiscalHarness(store, START);
       const { database, ctx } = h;

@@ -11,6 +11,7 @@ import { listPaymentsQuerySchema } from "@/lib/server/payments/list-payments";
 import { payGridCallbackSchema, payGridWebhookSchema } from "@/lib/server/providers/paygrid/schemas";
 import { splashPayWebhookSchema } from "@/lib/server/providers/splashpay/schemas";
 import { error, errors, idPath, json, staffSession } from "./openapi-parts";
+import { fiscalPaths } from "./fiscal-paths";
 import { staffPaths } from "./staff-paths";
 
 // The HTTP contract as OpenAPI 3.1, generated from the very zod schemas the routes parse with and the
@@ -215,6 +216,7 @@ export function openApiDocument() {
         },
       },
       ...staffPaths,
+      ...fiscalPaths,
       "/api/webhooks/paygrid": {
         post: webhook(
           "PayGrid status webhooks and callbacks",
