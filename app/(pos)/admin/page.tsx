@@ -1,10 +1,13 @@
 import { redirect } from "next/navigation";
+import { FiscalSection } from "@/components/admin/fiscal-section";
 import { RegistersSection } from "@/components/admin/registers-section";
 import { SessionsSection } from "@/components/admin/sessions-section";
 import { StaffSection } from "@/components/admin/staff-section";
 import { pageStaff } from "@/lib/server/auth/actor";
 import { listOpenSessions } from "@/lib/server/auth/sessions";
 import { getDatabase } from "@/lib/server/db/database";
+import { getEnv } from "@/lib/server/env";
+import { fiscalOverview } from "@/lib/server/fiscal/fiscal-status";
 import { getRequestLocale } from "@/lib/server/locale";
 import { listRegisters, registerJson } from "@/lib/server/auth/register-service";
 import { listStaff, staffJson } from "@/lib/server/staff/staff-service";
@@ -12,17 +15,20 @@ import { translate } from "@/lib/i18n";
 
 export const dynamic = "force-dynamic";
 
-// The back office (owner and managers): staff, registers and open sessions, on one phone-sized page.
+// The back office (owner and managers): staff, registers, open sessions and fiscal receipts, on one
+// phone-sized page.
 export default async function AdminPage() {
   const actor = await pageStaff();
   if (!actor) redirect("/sign-in?next=/admin");
   if (actor.staff.role === "cashier") redirect("/register");
   const locale = await getRequestLocale();
   const { db } = await getDatabase();
-  const [people, registers, sessions] = await Promise.all([
+  const fiscalOn = getEnv().vfd.mode !== "off";
+  const [people, registers, sessions, fiscal] = await Promise.all([
     listStaff(db),
     listRegisters(db),
     listOpenSessions(db),
+    fiscalOn ? fiscalOverview(db) : null,
   ]);
   return (
     <main id="main" className="mx-auto flex w-full max-w-3xl flex-col gap-8 px-4 py-4">
@@ -30,6 +36,7 @@ export default async function AdminPage() {
       <StaffSection people={people.map(staffJson)} canManageManagers={actor.staff.role === "owner"} />
       <RegistersSection registers={registers.map(registerJson)} />
       <SessionsSection sessions={sessions} own={actor.sessionId} />
+      {fiscal ? <FiscalSection overview={fiscal} isOwner={actor.staff.role === "owner"} /> : null}
     </main>
   );
 }
