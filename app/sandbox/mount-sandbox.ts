@@ -100,7 +100,11 @@ const getTraSandbox = once("malipo.traSandbox", (): Mountable => {
     stateFile: path.join(env.dataDir, "sandbox", "tra.json"),
     // TRA knows the device it issued: here, the app's own sandbox certificate.
     devices: () => [
-      { tin: env.vfd.tin, certKey: env.vfd.certKey, certificatePem: cachedSigningKey(env.vfd).certificatePem },
+      {
+        tin: env.vfd.tin,
+        certKey: env.vfd.certKey,
+        certificatePem: cachedSigningKey(env.vfd).certificatePem,
+      },
     ],
   });
   return {
