@@ -28,15 +28,18 @@ export function startFiscalWorker(getDb: () => Promise<Db>, vfd: VfdConfig, inte
   if (vfd.mode === "off") return () => {};
   const ctx = fiscalContextFor(vfd);
   let quietUntil = 0;
+  let failures = 0;
   return startLoop(
     "fiscal worker",
     async () => {
-      // A failed registration (TRA down, wrong TIN) is retried once a minute, not every second.
+      // A failed registration (TRA down, wrong TIN) is retried after 5 s, doubling to once a minute.
       if (Date.now() < quietUntil) return;
       try {
         await fiscalTick(await getDb(), ctx);
+        failures = 0;
       } catch (error) {
-        quietUntil = Date.now() + 60_000;
+        failures += 1;
+        quietUntil = Date.now() + Math.min(60_000, 5_000 * 2 ** (failures - 1));
         log.error("fiscal worker", { error: error instanceof Error ? error.message : String(error) });
       }
     },
