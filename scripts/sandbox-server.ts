@@ -1,5 +1,7 @@
 // `npm run sandbox`: the PayGrid and SplashPay sandboxes on one port, as separate "providers" for e2e runs.
-// PayGrid is served at the root (/api/v1, /control, /pay), SplashPay under /splashpay.
+// PayGrid is served at the root (/api/v1, /control, /pay), SplashPay under /splashpay, and TRA's VFD API
+// (fiscal receipts) under /tra; a device is added with POST /tra/control/devices {tin, certKey, certificatePem}.
+//   --tra-state .data/sandbox/tra-standalone.json
 //   --port 4010 (env SANDBOX_PORT)   --state .data/sandbox/paygrid-standalone.json
 //   --webhook-retry-delays 1,2,3     --expiry-seconds N (env PAYMENT_TTL_SECONDS, else 1800)
 //   --signing-key KEY                --auto-outcome-delay SECONDS   --host 127.0.0.1
@@ -51,6 +53,7 @@ const { values } = parseArgs({
     "splashpay-webhook-url": { type: "string" },
     "splashpay-api-keys": { type: "string" },
     "control-token": { type: "string" },
+    "tra-state": { type: "string" },
   },
 });
 
@@ -109,6 +112,7 @@ async function main(): Promise<void> {
     controlToken: values["control-token"] ?? process.env.SANDBOX_CONTROL_TOKEN,
     paygrid: { settings, stateFile },
     splashpay: { settings: splashpay, stateFile: splashpayStateFile },
+    tra: { stateFile: path.resolve(values["tra-state"] ?? ".data/sandbox/tra-standalone.json") },
   });
   console.log(`Sandbox listening on ${server.url}`);
   console.log(`  PayGrid API base:    ${server.url}/api/v1`);
@@ -116,6 +120,7 @@ async function main(): Promise<void> {
   console.log(`  SplashPay API base:  ${server.url}/splashpay/api/v1`);
   console.log(`  SplashPay state:     ${splashpayStateFile}`);
   console.log(`  SplashPay webhooks → ${splashpay.webhookUrl}`);
+  console.log(`  TRA VFD API base:    ${server.url}/tra (verification: ${server.url}/tra/verify/…)`);
 
   let closing = false;
   async function shutdown(signal: string): Promise<void> {

@@ -12,7 +12,7 @@ export const FLOORS: readonly (readonly string[])[] = [
   ["auth", "providers", "wire"],
   ["staff"],
   ["payments"],
-  ["checkout", "webhooks", "realtime", "day"],
+  ["checkout", "webhooks", "realtime", "day", "fiscal"],
   ["register-listeners", "openapi"],
   ["start"],
 ];

@@ -16,10 +16,13 @@ import * as checkoutSessionRoute from "@/app/api/checkout-sessions/[id]/route";
 import * as checkoutSessionPaymentsRoute from "@/app/api/checkout-sessions/[id]/payments/route";
 import * as checkoutSessionsRoute from "@/app/api/checkout-sessions/route";
 import * as meRoute from "@/app/api/me/route";
+import * as fiscalRoute from "@/app/api/fiscal/route";
+import * as fiscalRegistrationRoute from "@/app/api/fiscal/registration/route";
 import * as paymentEventsRoute from "@/app/api/payments/[id]/events/route";
 import * as customerDisplayRoute from "@/app/api/customer-displays/[id]/route";
 import * as customerDisplaysRoute from "@/app/api/customer-displays/route";
 import * as displayEventsRoute from "@/app/api/display/[token]/events/route";
+import * as paymentFiscalRoute from "@/app/api/payments/[id]/fiscal/route";
 import * as paymentRefreshRoute from "@/app/api/payments/[id]/refresh/route";
 import * as paymentRefundsRoute from "@/app/api/payments/[id]/refunds/route";
 import * as paymentCancelRoute from "@/app/api/payments/[id]/cancel/route";
@@ -172,6 +175,22 @@ const endpoints: Endpoint[] = [
     path: "/api/payments/:id",
     as: "cashier",
     realId: (f) => f.paymentId,
+  },
+  {
+    name: "GET /api/payments/:id/fiscal",
+    handler: paymentFiscalRoute.GET,
+    method: "GET",
+    path: "/api/payments/:id/fiscal",
+    as: "cashier",
+    realId: (f) => f.paymentId,
+  },
+  { name: "GET /api/fiscal", handler: fiscalRoute.GET, method: "GET", path: "/api/fiscal", as: "owner" },
+  {
+    name: "POST /api/fiscal/registration",
+    handler: fiscalRegistrationRoute.POST,
+    method: "POST",
+    path: "/api/fiscal/registration",
+    as: "owner",
   },
   {
     name: "POST /api/payments/:id/refresh",
@@ -425,6 +444,7 @@ describe("fuzzing every public endpoint", () => {
   beforeAll(async () => {
     h = await startHarness(store);
     ({ cleanup } = await openShop(h.database, {
+      VFD_MODE: "off",
       PAYGRID_BASE_URL: `${h.sandboxUrl}/api/v1`,
       SPLASHPAY_BASE_URL: `${h.sandboxUrl}/splashpay/api/v1`,
     }));

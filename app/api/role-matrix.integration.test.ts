@@ -10,7 +10,10 @@ import * as customerDisplaysRoute from "@/app/api/customer-displays/route";
 import * as displayEventsRoute from "@/app/api/display/[token]/events/route";
 import * as healthRoute from "@/app/api/health/route";
 import * as meRoute from "@/app/api/me/route";
+import * as fiscalRoute from "@/app/api/fiscal/route";
+import * as fiscalRegistrationRoute from "@/app/api/fiscal/registration/route";
 import * as paymentEventsRoute from "@/app/api/payments/[id]/events/route";
+import * as paymentFiscalRoute from "@/app/api/payments/[id]/fiscal/route";
 import * as paymentRefreshRoute from "@/app/api/payments/[id]/refresh/route";
 import * as paymentRefundsRoute from "@/app/api/payments/[id]/refunds/route";
 import * as paymentCancelRoute from "@/app/api/payments/[id]/cancel/route";
@@ -280,6 +283,29 @@ const rows: Row[] = [
     expect: [401, 200, 200, 200, 401],
   },
   {
+    // Fiscal receipts are off here (VFD_MODE=off): the sale has none, whoever may see the sale asks.
+    name: "GET /api/payments/:id/fiscal",
+    handler: paymentFiscalRoute.GET,
+    method: "GET",
+    path: (f) => `/api/payments/${f.paymentId}/fiscal`,
+    params: (f) => ({ id: f.paymentId }),
+    expect: [401, 404, 404, 404, 401],
+  },
+  {
+    name: "GET /api/fiscal",
+    handler: fiscalRoute.GET,
+    method: "GET",
+    path: () => "/api/fiscal",
+    expect: [401, 403, 200, 200, 401],
+  },
+  {
+    name: "POST /api/fiscal/registration (fiscal receipts off)",
+    handler: fiscalRegistrationRoute.POST,
+    method: "POST",
+    path: () => "/api/fiscal/registration",
+    expect: [401, 403, 403, 422, 401],
+  },
+  {
     name: "POST /api/payments/:id/refresh",
     handler: paymentRefreshRoute.POST,
     method: "POST",
@@ -421,6 +447,7 @@ describe.each(testStores())("role matrix on $name", (store) => {
     h = await startHarness(store);
     let demoPin: string;
     ({ demoPin, cleanup } = await openShop(h.database, {
+      VFD_MODE: "off",
       PAYGRID_BASE_URL: `${h.sandboxUrl}/api/v1`,
       SPLASHPAY_BASE_URL: `${h.sandboxUrl}/splashpay/api/v1`,
     }));

@@ -9,7 +9,9 @@ import {
   SANDBOX_SPLASHPAY_API_KEY,
   SANDBOX_SPLASHPAY_API_SECRET,
 } from "@/lib/sandbox-credentials";
+import { createTraSandbox, DROP_HEADER, type TraSandbox } from "@/lib/sandbox/tra/handler";
 import { getEnv } from "@/lib/server/env";
+import { cachedSigningKey } from "@/lib/server/fiscal/fiscal-context";
 import { controlRefusal } from "./control-gate";
 
 // The one place where the app hosts its guest, the built-in provider sandboxes (lib/sandbox). It reads the
@@ -90,3 +92,29 @@ export const payGridSandboxRoute = mount(() => getEnv().paygrid.mode === "sandbo
 
 /** The catch-all route of the SplashPay sandbox, app/sandbox/splashpay/[...path]. */
 export const splashPaySandboxRoute = mount(() => getEnv().splashpay.mode === "sandbox", getSplashPaySandbox);
+
+const getTraSandbox = once("malipo.traSandbox", (): Mountable => {
+  const env = getEnv();
+  const tra: TraSandbox = createTraSandbox({
+    publicUrl: `${env.publicBaseUrl}/sandbox/tra`,
+    stateFile: path.join(env.dataDir, "sandbox", "tra.json"),
+    // TRA knows the device it issued: here, the app's own sandbox certificate.
+    devices: () => [
+      {
+        tin: env.vfd.tin,
+        certKey: env.vfd.certKey,
+        certificatePem: cachedSigningKey(env.vfd).certificatePem,
+      },
+    ],
+  });
+  return {
+    async handle(request, path) {
+      const response = await tra.handle(request, path);
+      // A route handler cannot drop its connection: "down" and "drop" answer 503 with no body instead.
+      return response.headers.has(DROP_HEADER) ? new Response(null, { status: 503 }) : response;
+    },
+  };
+});
+
+/** The catch-all route of the TRA VFD simulator, app/sandbox/tra/[...path]. */
+export const traSandboxRoute = mount(() => getEnv().vfd.mode === "sandbox", getTraSandbox);

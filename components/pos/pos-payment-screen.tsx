@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
+import { PaymentFiscal } from "@/components/fiscal/payment-fiscal";
 import { CreateStatus } from "@/components/payment/create-status";
 import { PaymentScreen } from "@/components/payment/payment-screen";
 import { providerName } from "@/components/payment/provider-name";
@@ -99,6 +100,7 @@ export function PosPaymentScreen({
         providerName={providerName(initial.provider)}
         onRetry={create.retry}
       />
+      <PaymentFiscal initial={initial} />
     </PaymentScreen>
   );
 }

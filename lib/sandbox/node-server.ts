@@ -7,12 +7,15 @@ import {
   type SplashPaySandbox,
   type SplashPaySandboxOptions,
 } from "./splashpay/handler";
+import { createTraSandbox, DROP_HEADER, type TraSandbox, type TraSandboxOptions } from "./tra/handler";
 
 // A plain node:http server for e2e runs and tests that want the providers on their own port, like the real
 // ones: PayGrid at the root (`/api/v1/…`, `/control/…`, `/pay/…`) and SplashPay under `/splashpay`
 // (`/splashpay/api/v1/…`, `/splashpay/control/…`, `/splashpay/pay/…`).
 
 export const SPLASHPAY_PREFIX = "/splashpay";
+/** TRA's VFD API simulator (fiscal receipts): `/tra/api/…`, `/tra/vfdtoken`, `/tra/verify/…`. */
+export const TRA_PREFIX = "/tra";
 
 export interface SandboxServerOptions {
   /** 0 = an ephemeral port. */
@@ -25,12 +28,14 @@ export interface SandboxServerOptions {
   controlToken?: string;
   paygrid?: Omit<PayGridSandboxOptions, "publicUrl">;
   splashpay?: Omit<SplashPaySandboxOptions, "publicUrl">;
+  tra?: Omit<TraSandboxOptions, "publicUrl">;
 }
 
 export interface SandboxServer {
   url: string;
   paygrid: PayGridSandbox;
   splashpay: SplashPaySandbox;
+  tra: TraSandbox;
   close(): Promise<void>;
 }
 
@@ -82,10 +87,14 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
   const paygrid = createPayGridSandbox({ ...options.paygrid, publicUrl: url });
   const splashpay = createSplashPaySandbox({ ...options.splashpay, publicUrl: `${url}${SPLASHPAY_PREFIX}` });
+  const tra = createTraSandbox({ ...options.tra, publicUrl: `${url}${TRA_PREFIX}` });
+  const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
   const dispatch = (request: Request, path: string): Promise<Response> =>
-    path === SPLASHPAY_PREFIX || path.startsWith(`${SPLASHPAY_PREFIX}/`)
+    under(path, SPLASHPAY_PREFIX)
       ? splashpay.handle(request, path.slice(SPLASHPAY_PREFIX.length))
-      : paygrid.handle(request, path);
+      : under(path, TRA_PREFIX)
+        ? tra.handle(request, path.slice(TRA_PREFIX.length))
+        : paygrid.handle(request, path);
 
   server.on("request", (req: http.IncomingMessage, res: http.ServerResponse) => {
     void (async () => {
@@ -115,7 +124,10 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
           );
           return;
         }
-        await send(res, await dispatch(request, path));
+        const response = await dispatch(request, path);
+        // The VFD simulator's "down" and "drop" faults: no answer at all, as from an unreachable host.
+        if (response.headers.has(DROP_HEADER)) return void res.destroy();
+        await send(res, response);
       } catch {
         if (!res.headersSent) {
           res.writeHead(400, { "content-type": "application/json" });
@@ -133,8 +145,9 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
     url,
     paygrid,
     splashpay,
+    tra,
     async close() {
-      await Promise.all([paygrid.close(), splashpay.close()]);
+      await Promise.all([paygrid.close(), splashpay.close(), tra.close()]);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -53,6 +53,42 @@ describe("parseEnv", () => {
     expect(env.paygrid.baseUrl).toBe("https://meet.briq.tz/api/v1");
   });
 
+  it("runs fiscal receipts against the simulator in sandbox mode, off outside it, and never mixes the two", () => {
+    const sandboxed = parseEnv({ DATA_DIR: tempDir() });
+    expect(sandboxed.vfd).toMatchObject({ mode: "sandbox", generatedCertificate: true, defaultTaxCode: 1 });
+    expect(sandboxed.vfd.baseUrl).toBe("http://localhost:3000/sandbox/tra");
+    expect(() => parseEnv({ DATA_DIR: tempDir(), VFD_MODE: "live" })).toThrow(
+      /VFD_MODE: live fiscal receipts beside sandbox payment providers are refused/,
+    );
+    const live = {
+      PAYGRID_API_KEY: "sk_live_abc",
+      PAYGRID_WEBHOOK_SIGNING_KEY: "k",
+      SESSION_SECRET: "s".repeat(32),
+      MERCHANT_API_KEY: "m".repeat(16),
+      MERCHANT_WEBHOOK_SECRET: `whsec_${"a".repeat(32)}`,
+    };
+    expect(parseEnv(live).vfd.mode).toBe("off");
+    expect(() => parseEnv({ ...live, VFD_MODE: "sandbox" })).toThrow(/VFD_MODE: the VFD simulator runs only/);
+    expect(() => parseEnv({ ...live, VFD_MODE: "live" })).toThrow(
+      /VFD_CERT_PFX_PATH: required with VFD_MODE=live/,
+    );
+    expect(
+      parseEnv({
+        ...live,
+        VFD_MODE: "live",
+        VFD_TIN: "123456789",
+        VFD_CERT_KEY: "10TZ100781",
+        VFD_CERT_PFX_PATH: "/x.pfx",
+        VFD_CERT_PASSWORD: "p",
+        VFD_VAT_REGISTERED: "0",
+      }).vfd,
+    ).toMatchObject({
+      baseUrl: "https://vfd.tra.go.tz",
+      verifyUrl: "https://verify.tra.go.tz",
+      defaultTaxCode: 3,
+    });
+  });
+
   it("refuses a live key with SANDBOX=1", () => {
     expect(() => parseEnv({ SANDBOX: "1", PAYGRID_API_KEY: "sk_live_abc", DATA_DIR: tempDir() })).toThrow(
       /SANDBOX: is 1 while PAYGRID_API_KEY is a live key/,

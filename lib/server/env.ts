@@ -118,6 +118,22 @@ const schema = z.object({
     .enum(["1", "0", ""], { error: 'expected "1" (force the sandbox) or "0" (forbid it)' })
     .optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  VFD_MODE: z
+    .enum(["off", "sandbox", "live", ""], { error: 'expected "off", "sandbox" or "live"' })
+    .optional(),
+  VFD_BASE_URL: optional.pipe(httpUrl("TRA's VFD API base").optional()),
+  VFD_VERIFY_URL: optional.pipe(httpUrl("TRA's receipt verification base").optional()),
+  VFD_TIN: optional.refine((v) => v === undefined || /^\d{9}$/.test(v), "expected the seller's 9-digit TIN"),
+  VFD_CERT_KEY: optional.refine(
+    (v) => v === undefined || /^[0-9A-Z]{2,20}$/.test(v),
+    "expected TRA's device serial (CERTKEY), e.g. 10TZ100781",
+  ),
+  VFD_CERT_PFX_PATH: optional,
+  VFD_CERT_PASSWORD: optional,
+  VFD_VAT_REGISTERED: z.enum(["1", "0", ""], { error: 'expected "1" or "0"' }).optional(),
+  VFD_DEFAULT_TAX_CODE: z
+    .enum(["1", "2", "3", "4", "5", ""], { error: "expected a TRA tax code 1–5 (1 = A, standard VAT)" })
+    .optional(),
 });
 
 export type { ProviderMode };
@@ -161,9 +177,32 @@ export interface Env {
   /** Bounds on live-status streams (SSE): per payment and per client address, and each one's lifetime. */
   sse: { maxPerPayment: number; maxPerClient: number; maxLifetimeSeconds: number };
   logLevel: "debug" | "info" | "warn" | "error";
+  /** Fiscal receipts through TRA's VFD API (README "Fiscal receipts"). */
+  vfd: VfdConfig;
   /** Set when the merchant key and secrets were generated (sandbox mode): printed at start. */
   generatedCredentials: boolean;
 }
+
+export interface VfdConfig {
+  mode: ProviderMode;
+  baseUrl: string;
+  /** Receipts link to `${verifyUrl}/${RCTVNUM}_${HHMMSS}`. */
+  verifyUrl: string;
+  tin: string;
+  certKey: string;
+  /** The .pfx TRA issued; in sandbox mode a throwaway one made in DATA_DIR at first start. */
+  pfxPath: string;
+  pfxPassword: string;
+  /** Sandbox: the test certificate is generated (and its password kept) in DATA_DIR. */
+  generatedCertificate: boolean;
+  vatRegistered: boolean;
+  /** TRA TAXCODE for every line: 1 = A (standard VAT) for VAT-registered sellers, else 3 = C. */
+  defaultTaxCode: 1 | 2 | 3 | 4 | 5;
+}
+
+/** The sandbox VFD device: a made-up TIN and serial the built-in simulator knows. */
+export const SANDBOX_VFD_TIN = "100200300";
+export const SANDBOX_VFD_CERT_KEY = "10TZ100999";
 
 export class EnvError extends Error {
   override name = "EnvError";
@@ -256,6 +295,18 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       if (!v[name]) problems.push(`  - ${name}: required outside sandbox mode`);
     }
   }
+  const vfdMode: ProviderMode = v.VFD_MODE ? v.VFD_MODE : sandbox ? "sandbox" : "off";
+  if (vfdMode === "live" && sandbox) {
+    problems.push("  - VFD_MODE: live fiscal receipts beside sandbox payment providers are refused");
+  }
+  if (vfdMode === "sandbox" && !sandbox) {
+    problems.push("  - VFD_MODE: the VFD simulator runs only in sandbox mode (set live, or off)");
+  }
+  if (vfdMode === "live") {
+    for (const name of ["VFD_TIN", "VFD_CERT_KEY", "VFD_CERT_PFX_PATH", "VFD_CERT_PASSWORD"] as const) {
+      if (!v[name]) problems.push(`  - ${name}: required with VFD_MODE=live`);
+    }
+  }
   if (problems.length > 0) {
     throw new EnvError(`Malipo cannot start: bad configuration.\n${problems.join("\n")}`);
   }
@@ -320,8 +371,30 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       maxLifetimeSeconds: v.SSE_MAX_LIFETIME_SECONDS,
     },
     logLevel: v.LOG_LEVEL,
+    vfd: vfdConfig(v, vfdMode),
     generatedCredentials:
       generated !== undefined && (!v.SESSION_SECRET || !v.MERCHANT_API_KEY || !v.MERCHANT_WEBHOOK_SECRET),
+  };
+}
+
+function vfdConfig(v: z.output<typeof schema>, mode: ProviderMode): VfdConfig {
+  const dataDir = path.resolve(v.DATA_DIR);
+  const sandboxed = mode === "sandbox";
+  const vatRegistered = v.VFD_VAT_REGISTERED !== "0";
+  const taxCode = v.VFD_DEFAULT_TAX_CODE ? Number(v.VFD_DEFAULT_TAX_CODE) : vatRegistered ? 1 : 3;
+  return {
+    mode,
+    baseUrl: v.VFD_BASE_URL ?? (sandboxed ? `${v.PUBLIC_BASE_URL}/sandbox/tra` : "https://vfd.tra.go.tz"),
+    verifyUrl:
+      v.VFD_VERIFY_URL ??
+      (sandboxed ? `${v.PUBLIC_BASE_URL}/sandbox/tra/verify` : "https://verify.tra.go.tz"),
+    tin: v.VFD_TIN ?? (sandboxed ? SANDBOX_VFD_TIN : ""),
+    certKey: v.VFD_CERT_KEY ?? (sandboxed ? SANDBOX_VFD_CERT_KEY : ""),
+    pfxPath: v.VFD_CERT_PFX_PATH ?? (sandboxed ? path.join(dataDir, "vfd", "sandbox-vfd.pfx") : ""),
+    pfxPassword: v.VFD_CERT_PASSWORD ?? "",
+    generatedCertificate: sandboxed && !v.VFD_CERT_PFX_PATH,
+    vatRegistered,
+    defaultTaxCode: taxCode as VfdConfig["defaultTaxCode"],
   };
 }
 

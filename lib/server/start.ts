@@ -16,6 +16,8 @@ import { registerPaymentListeners } from "@/lib/server/register-listeners";
 import { closeAllDisplayStreams } from "@/lib/server/realtime/display-stream";
 import { closeAllStreams } from "@/lib/server/realtime/payment-stream";
 import { startMerchantWebhookWorker } from "@/lib/server/webhooks/deliver-merchant-webhooks";
+import { cachedSigningKey } from "@/lib/server/fiscal/fiscal-context";
+import { startFiscalWorker } from "@/lib/server/fiscal/fiscal-worker";
 
 // Runs once per server process (from instrumentation.ts): validate configuration, open the database and
 // migrate it, and say how to sign in when the app made its own sandbox credentials.
@@ -32,6 +34,7 @@ function printSandboxBanner(): void {
     `  Open          ${env.publicBaseUrl}`,
     `  PayGrid       ${env.paygrid.mode}${env.paygrid.mode === "sandbox" ? ` (${env.paygrid.baseUrl})` : ""}`,
     `  SplashPay     ${env.splashpay.mode}`,
+    `  TRA VFD       ${env.vfd.mode}${env.vfd.mode === "sandbox" ? ` (${env.vfd.baseUrl}, TIN ${env.vfd.tin})` : ""}`,
   ];
   if (env.demo) {
     lines.push(
@@ -76,6 +79,14 @@ export async function start(): Promise<void> {
     if (error instanceof DataDirLockedError) fail(error.message);
     fail(`Malipo cannot open its database: ${error instanceof Error ? error.message : String(error)}`);
   }
+  if (env.vfd.mode !== "off") {
+    // A missing or unreadable certificate, or a wrong password, stops the start naming the setting.
+    try {
+      cachedSigningKey(env.vfd);
+    } catch (error) {
+      fail(`Malipo cannot start fiscal receipts: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
   if (env.sandbox) printSandboxBanner();
   if (accounts.kind === "setup-code") {
     // The one secret deliberately printed outside sandbox mode: whoever reads the server's output
@@ -90,11 +101,13 @@ export async function start(): Promise<void> {
   const getDb = async () => (await getDatabase()).db;
   const stopReconciler = startReconciler(getDb, providerAdapter);
   const stopWebhooks = startMerchantWebhookWorker(getDb, env.merchantWebhookSecret);
+  const stopFiscal = startFiscalWorker(getDb, env.vfd);
 
   // Open SSE streams would keep the HTTP server from closing: end them first, then the database.
   const shutdown = () => {
     stopReconciler();
     stopWebhooks();
+    stopFiscal();
     const closed = closeAllStreams() + closeAllDisplayStreams();
     log.info("shutting down", { closedStreams: closed });
     void closeDatabase().finally(() => process.exit(0));

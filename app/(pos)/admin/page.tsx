@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import { CustomerDisplaysSection } from "@/components/admin/customer-displays-section";
+import { FiscalSection } from "@/components/admin/fiscal-section";
 import { RegistersSection } from "@/components/admin/registers-section";
 import { SessionsSection } from "@/components/admin/sessions-section";
 import { StaffSection } from "@/components/admin/staff-section";
@@ -7,6 +8,8 @@ import { pageStaff } from "@/lib/server/auth/actor";
 import { listOpenSessions } from "@/lib/server/auth/sessions";
 import { customerDisplayJson, listCustomerDisplays } from "@/lib/server/auth/customer-displays";
 import { getDatabase } from "@/lib/server/db/database";
+import { getEnv } from "@/lib/server/env";
+import { fiscalOverview } from "@/lib/server/fiscal/fiscal-status";
 import { getRequestLocale } from "@/lib/server/locale";
 import { listRegisters, registerJson } from "@/lib/server/auth/register-service";
 import { listStaff, staffJson } from "@/lib/server/staff/staff-service";
@@ -14,7 +17,8 @@ import { translate } from "@/lib/i18n";
 
 export const dynamic = "force-dynamic";
 
-// The back office (owner and managers): staff, registers, open sessions and customer displays, on one
+// The back office (owner and managers): staff, registers, open sessions, customer displays and fiscal
+// receipts, on one
 // phone-sized page.
 export default async function AdminPage() {
   const actor = await pageStaff();
@@ -22,11 +26,13 @@ export default async function AdminPage() {
   if (actor.staff.role === "cashier") redirect("/register");
   const locale = await getRequestLocale();
   const { db } = await getDatabase();
-  const [people, registers, sessions, displays] = await Promise.all([
+  const fiscalOn = getEnv().vfd.mode !== "off";
+  const [people, registers, sessions, displays, fiscal] = await Promise.all([
     listStaff(db),
     listRegisters(db),
     listOpenSessions(db),
     listCustomerDisplays(db),
+    fiscalOn ? fiscalOverview(db) : null,
   ]);
   return (
     <main id="main" className="mx-auto flex w-full max-w-3xl flex-col gap-8 px-4 py-4">
@@ -35,6 +41,7 @@ export default async function AdminPage() {
       <RegistersSection registers={registers.map(registerJson)} />
       <SessionsSection sessions={sessions} own={actor.sessionId} />
       <CustomerDisplaysSection displays={displays.map(customerDisplayJson)} />
+      {fiscal ? <FiscalSection overview={fiscal} isOwner={actor.staff.role === "owner"} /> : null}
     </main>
   );
 }

@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { FiscalBlock } from "@/components/fiscal/fiscal-block";
+import { I18nProvider } from "@/components/i18n/i18n-provider";
 import { ReceiptToolbar } from "@/components/receipt/receipt-toolbar";
 import { formatAmount, formatDateTime } from "@/lib/format";
 import { translate, type Locale, type MessageKey } from "@/lib/i18n";
 import { toMajorString, type Currency } from "@/lib/money";
 import { getDatabase } from "@/lib/server/db/database";
 import { getEnv } from "@/lib/server/env";
+import { loadPaymentFiscal } from "@/lib/server/fiscal/fiscal-status";
 import { getRequestLocale } from "@/lib/server/locale";
 import { receiptByToken, type ReceiptView } from "@/lib/server/payments/receipt";
 
@@ -77,8 +80,11 @@ function rows(receipt: ReceiptView, locale: Locale): [string, string, string?][]
 
 export default async function ReceiptPage({ params }: { params: Promise<{ token: string }> }) {
   const [{ token }, locale] = await Promise.all([params, getRequestLocale()]);
-  const receipt = await receiptByToken((await getDatabase()).db, token);
+  const { db } = await getDatabase();
+  const receipt = await receiptByToken(db, token);
   if (!receipt) notFound();
+  // With fiscal receipts on, TRA's block is the fiscal part of this receipt (README "Fiscal receipts").
+  const fiscal = await loadPaymentFiscal(db, receipt.paymentId);
   const env = getEnv();
   const t = (key: MessageKey, vars?: Record<string, string>) => translate(locale, key, vars);
   return (
@@ -163,9 +169,15 @@ export default async function ReceiptPage({ params }: { params: Promise<{ token:
           ) : null}
 
           {receipt.paidAfterExpiry ? <p>{t("outcome.paidAfterExpiry")}</p> : null}
-          <p className="mt-2 text-center font-semibold" data-testid="receipt-not-fiscal">
-            {t("receipt.notFiscal")}
-          </p>
+          {fiscal ? (
+            <I18nProvider locale={locale}>
+              <FiscalBlock receipt={fiscal} />
+            </I18nProvider>
+          ) : (
+            <p className="mt-2 text-center font-semibold" data-testid="receipt-not-fiscal">
+              {t("receipt.notFiscal")}
+            </p>
+          )}
           <p className="text-center">{t("receipt.thanks")}</p>
         </article>
       </ReceiptToolbar>

@@ -391,3 +391,108 @@ export type AuthSessionRow = typeof authSessions.$inferSelect;
 export type RefundRow = typeof refunds.$inferSelect;
 export type ShiftRow = typeof shifts.$inferSelect;
 export type CustomerDisplayRow = typeof customerDisplays.$inferSelect;
+
+/**
+ * The shop's VFD registration with TRA (docs: README "Fiscal receipts"): everything TRA answered, the
+ * device's counters and the cached token. One row per (TIN, device serial); its row lock serialises the
+ * allocation of receipt numbers, so GC has no gap and no reuse across instances.
+ */
+export const fiscalRegistrations = pgTable(
+  "fiscal_registrations",
+  {
+    id: text("id").primaryKey(), // vfd_…
+    tin: text("tin").notNull(),
+    certKey: text("cert_key").notNull(),
+    regId: text("reg_id").notNull(),
+    serial: text("serial").notNull(),
+    uin: text("uin").notNull(),
+    vrn: text("vrn").notNull(),
+    name: text("name").notNull(),
+    mobile: text("mobile").notNull(),
+    address: text("address").notNull(),
+    street: text("street").notNull(),
+    city: text("city").notNull(),
+    country: text("country").notNull(),
+    region: text("region").notNull(),
+    taxOffice: text("tax_office").notNull(),
+    receiptCode: text("receipt_code").notNull(),
+    routingKey: text("routing_key").notNull(),
+    tokenPath: text("token_path").notNull(),
+    /** TRA's credentials for the token call: server-side only, never in JSON, logs or the browser. */
+    username: text("username").notNull(),
+    password: text("password").notNull(),
+    /** CODEA…CODED as TRA sent them, e.g. {"A":"18.00","B":"0.00",…}. */
+    taxCodes: jsonb("tax_codes").$type<Record<string, string>>().notNull(),
+    /** The GC TRA gave at registration (the first to use) and the next one to allocate. */
+    startGc: bigint("start_gc", { mode: "number" }).notNull(),
+    nextGc: bigint("next_gc", { mode: "number" }).notNull(),
+    /** The last receipt's day (YYYYMMDD, EAT) and its daily counter. */
+    lastZnum: text("last_znum"),
+    lastDc: integer("last_dc").notNull().default(0),
+    /** The last day whose Z report is queued (YYYYMMDD); days after it up to yesterday still need one. */
+    lastZDay: text("last_z_day"),
+    /** Running total since day one (minor units) for the Z report's GROSS. */
+    grossMinor: bigint("gross_minor", { mode: "number" }).notNull().default(0),
+    registeredOn: text("registered_on").notNull(), // YYYY-MM-DD (EAT)
+    /** TRA's full answer, kept as received. */
+    response: text("response").notNull(),
+    token: text("token"),
+    tokenExpiresAt: ts("token_expires_at"),
+    /** The sender's lease: one instance posts this device's queue at a time, strictly in order. */
+    sendLeaseUntil: ts("send_lease_until"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("fiscal_registrations_device_uq").on(t.tin, t.certKey)],
+);
+
+/**
+ * Fiscal documents (receipts and Z reports) in the order they must reach TRA (`seq`). `body` holds the
+ * exact signed bytes; a resend posts them unchanged.
+ */
+export const fiscalDocuments = pgTable(
+  "fiscal_documents",
+  {
+    seq: bigserial("seq", { mode: "number" }).primaryKey(),
+    registrationId: text("registration_id").notNull(),
+    kind: text("kind").notNull(), // receipt | zreport
+    /** Receipts: the completed payment; at most one receipt per payment. */
+    paymentId: text("payment_id"),
+    gc: bigint("gc", { mode: "number" }),
+    dc: integer("dc"),
+    znum: text("znum").notNull(), // YYYYMMDD
+    rctvnum: text("rctvnum"),
+    issuedDate: text("issued_date").notNull(), // YYYY-MM-DD
+    issuedTime: text("issued_time").notNull(), // HH:MM:SS
+    totalMinor: bigint("total_minor", { mode: "number" }).notNull(),
+    /** What the receipt shows (items, totals, payment type): the fiscal block renders this. */
+    data: jsonb("data").$type<Record<string, unknown>>().notNull(),
+    body: text("body").notNull(),
+    status: text("status").notNull(), // pending | acknowledged | rejected
+    attempts: integer("attempts").notNull().default(0),
+    /** Answers with a non-zero ACKCODE; at the limit the document is marked rejected. */
+    rejections: integer("rejections").notNull().default(0),
+    nextAttemptAt: ts("next_attempt_at").notNull().defaultNow(),
+    lastAckCode: integer("last_ack_code"),
+    lastAckMsg: text("last_ack_msg"),
+    lastError: text("last_error"),
+    acknowledgedAt: ts("acknowledged_at"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("fiscal_documents_payment_uq")
+      .on(t.paymentId)
+      .where(sql`${t.paymentId} is not null`),
+    uniqueIndex("fiscal_documents_gc_uq")
+      .on(t.registrationId, t.gc)
+      .where(sql`${t.gc} is not null`),
+    uniqueIndex("fiscal_documents_z_uq")
+      .on(t.registrationId, t.znum)
+      .where(sql`${t.kind} = 'zreport'`),
+    index("fiscal_documents_queue_idx").on(t.registrationId, t.status, t.seq),
+  ],
+);
+
+export type FiscalRegistrationRow = typeof fiscalRegistrations.$inferSelect;
+export type FiscalDocumentRow = typeof fiscalDocuments.$inferSelect;

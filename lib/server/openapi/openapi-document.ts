@@ -15,6 +15,7 @@ import { error, errors, idPath, json, staffSession } from "./openapi-parts";
 import { dayPaths } from "./day-paths";
 import { refundPaths } from "./refund-paths";
 import { displayPaths } from "./display-paths";
+import { fiscalPaths } from "./fiscal-paths";
 import { staffPaths } from "./staff-paths";
 
 // The HTTP contract as OpenAPI 3.1, generated from the very zod schemas the routes parse with and the
@@ -248,6 +249,7 @@ export function openApiDocument() {
       ...staffPaths,
       ...dayPaths,
       ...displayPaths,
+      ...fiscalPaths,
       "/api/webhooks/paygrid": {
         post: webhook(
           "PayGrid status webhooks and callbacks",

@@ -32,6 +32,8 @@ export interface ReceiptRefund {
 }
 
 export interface ReceiptView {
+  /** Internal: to load the sale's fiscal receipt beside it (never printed). */
+  paymentId: string;
   status: PaymentStatus;
   reference: string;
   amountMinor: number;
@@ -81,6 +83,7 @@ export async function receiptByToken(db: Db, token: string): Promise<ReceiptView
     .where(and(eq(refunds.paymentId, row.id), eq(refunds.status, "succeeded")))
     .orderBy(asc(refunds.createdAt));
   return {
+    paymentId: row.id,
     status: row.status,
     reference: row.reference,
     amountMinor: row.amountMinor,
