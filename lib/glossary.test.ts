@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import en from "@/messages/en.json";
 import sw from "@/messages/sw.json";
 import { translate, type Locale } from "./i18n";
-import { PAYMENT_METHODS, type PaymentMethod } from "./payment-methods";
+import { PAYMENT_METHODS, SALE_METHODS, type PaymentMethod } from "./payment-methods";
 
 // docs/glossary.md is the source of the words the catalogues may not use: its "Retired words" table is read
 // here, so retiring a word is one row in the document and the test enforces it from then on.
@@ -79,7 +79,8 @@ const NAMES: Record<Locale, Record<PaymentMethod, RegExp>> = {
 
 describe("the expired outcome, per method", () => {
   it("covers every method the register offers", () => {
-    expect(Object.keys(en.methods.short).sort()).toEqual([...PAYMENT_METHODS].sort());
+    // Cash is offered too, but is recorded at once: it has no time to pay to run out.
+    expect(Object.keys(en.methods.short).sort()).toEqual([...SALE_METHODS].sort());
   });
 
   for (const locale of ["en", "sw"] as const) {

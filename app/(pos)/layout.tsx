@@ -30,6 +30,20 @@ export default async function PosLayout({ children }: { children: React.ReactNod
         >
           {translate(locale, "nav.history")}
         </Link>
+        <Link
+          href="/shift"
+          className="min-h-touch inline-flex items-center font-semibold underline-offset-4 hover:underline"
+        >
+          {translate(locale, "nav.shift")}
+        </Link>
+        {actor.staff.role !== "cashier" ? (
+          <Link
+            href="/reports"
+            className="min-h-touch inline-flex items-center font-semibold underline-offset-4 hover:underline"
+          >
+            {translate(locale, "nav.reports")}
+          </Link>
+        ) : null}
         {actor.staff.role !== "cashier" ? (
           <Link
             href="/admin"

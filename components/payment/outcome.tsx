@@ -20,6 +20,12 @@ export function CompletedDetails({ payment, merchantName }: { payment: Payment; 
       : []),
     ...(payment.phone ? ([[t("outcome.payer"), maskPhone(payment.phone)]] as [string, string][]) : []),
     ...(payment.staff ? ([[t("outcome.cashier"), payment.staff.name]] as [string, string][]) : []),
+    ...(payment.tendered !== null && payment.change_due !== null
+      ? ([
+          [t("outcome.tendered"), formatAmount(payment.tendered, payment.currency, locale)],
+          [t("outcome.changeDue"), formatAmount(payment.change_due, payment.currency, locale)],
+        ] as [string, string][])
+      : []),
     [t("outcome.time"), formatDateTime(payment.completed_at ?? payment.updated_at, locale)],
   ];
   return (

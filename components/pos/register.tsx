@@ -13,8 +13,9 @@ import { useCreatePayment } from "@/components/payment/use-create-payment";
 import { formatAmount } from "@/lib/format";
 import { minimumNotMet } from "@/components/payment/below-minimum";
 import { CURRENCIES, CURRENCY_EXPONENT, formatMoney, type Currency } from "@/lib/money";
-import { takesCurrency, type PaymentMethod, type Provider } from "@/lib/payment-methods";
+import { takesCurrency, type Provider, type SaleMethod } from "@/lib/payment-methods";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import { CashPanel } from "./cash-panel";
 import { Keypad } from "./keypad";
 import { failoverOption, hasEveryField } from "./failover";
 import { PaymentLinkPanel } from "./payment-link-panel";
@@ -23,12 +24,15 @@ import { loadSaleDraft, saveSaleDraft } from "./sale-draft";
 // The register: amount on the keypad → method → customer details → Charge. One Charge is one attempt.
 
 export interface MethodOption {
-  provider: Provider;
-  method: PaymentMethod;
+  provider: Provider | "cash";
+  method: SaleMethod;
   configured: boolean;
 }
 
-type Step = "sale" | "details" | "link";
+/** Cash needs no provider: the register always offers it (docs/api.md "Cash"). */
+export const CASH_OPTION: MethodOption = { provider: "cash", method: "cash", configured: true };
+
+type Step = "sale" | "details" | "link" | "cash";
 
 // Shillings are rung up whole at a Tanzanian till, though ISO 4217 gives TZS two decimals.
 function keypadDecimals(currency: Currency): number {
@@ -83,6 +87,7 @@ export function Register({
 
   function unavailableReason(option: MethodOption): string | null {
     if (!option.configured) return t("register.notConfigured");
+    if (option.method === "cash") return null;
     if (!takesCurrency(option.method, currency)) return t("register.tzsOnly");
     const minimum = hasAmount(amount) ? minimumNotMet(option.method, amount, currency) : null;
     if (minimum !== null)
@@ -93,6 +98,10 @@ export function Register({
   function choose(option: MethodOption) {
     setChosen(option);
     setFailoverKey(null);
+    if (option.method === "cash") {
+      setStep("cash");
+      return;
+    }
     saveSaleDraft({ amount, currency, reference: reference.trim() || undefined, method: option.method });
     setStep("details");
   }
@@ -142,7 +151,19 @@ export function Register({
     );
   }
 
-  if (step === "details" && chosen) {
+  if (step === "cash") {
+    return (
+      <CashPanel
+        amount={amount}
+        currency={currency}
+        reference={reference.trim()}
+        onCreated={onCreated}
+        onBack={() => setStep("sale")}
+      />
+    );
+  }
+
+  if (step === "details" && chosen && chosen.method !== "cash" && chosen.provider !== "cash") {
     return (
       <section aria-labelledby="details-title" className="flex flex-col gap-4">
         <div>
