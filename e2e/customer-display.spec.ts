@@ -19,6 +19,9 @@ async function secondScreen(browser: Browser, locale: "en" | "sw"): Promise<Page
   return context.newPage();
 }
 
+// Long flows (a sale, a second browser, axe on several screens) on a machine that may be busy.
+test.describe.configure({ timeout: 240_000 });
+
 for (const locale of ["en", "sw"] as const) {
   test(`the customer display follows the register's sale to paid [${locale}]`, async ({ page, browser }) => {
     await useLanguage(page, locale);
