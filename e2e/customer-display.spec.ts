@@ -33,7 +33,7 @@ for (const locale of ["en", "sw"] as const) {
     const url = await decodeQrFromScreen(qr);
     expect(url).toMatch(new RegExp(`^${e2eUrls.app}/display/[A-Za-z0-9_-]{43}$`));
     await expectAccessible(page, `customer display dialog [${locale}]`);
-    await page.keyboard.press("Escape");
+    await page.getByTestId("customer-display-close").click();
 
     const display = await secondScreen(browser, locale);
     const response = await display.goto(url);
