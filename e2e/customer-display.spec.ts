@@ -9,8 +9,13 @@ import { decodeQrFromScreen } from "./support/qr-decode";
 // disconnected from the register, it says so.
 
 const WORDS = {
-  en: { welcome: "Welcome", paid: "Paid — thank you!", revoked: "This display is disconnected" },
-  sw: { welcome: "Karibu", paid: "Umelipa — asante!", revoked: "Skrini hii imetenganishwa" },
+  en: {
+    welcome: "Welcome",
+    paid: "Paid — thank you!",
+    revoked: "This display is disconnected",
+    close: "Close",
+  },
+  sw: { welcome: "Karibu", paid: "Umelipa — asante!", revoked: "Skrini hii imetenganishwa", close: "Funga" },
 } as const;
 
 async function secondScreen(browser: Browser, locale: "en" | "sw"): Promise<Page> {
@@ -33,7 +38,10 @@ for (const locale of ["en", "sw"] as const) {
     const url = await decodeQrFromScreen(qr);
     expect(url).toMatch(new RegExp(`^${e2eUrls.app}/display/[A-Za-z0-9_-]{43}$`));
     await expectAccessible(page, `customer display dialog [${locale}]`);
-    await page.getByTestId("customer-display-close").click();
+    await page
+      .getByTestId("customer-display-dialog")
+      .getByRole("button", { name: WORDS[locale].close, exact: true })
+      .click();
 
     const display = await secondScreen(browser, locale);
     const response = await display.goto(url);
