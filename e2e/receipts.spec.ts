@@ -18,6 +18,9 @@ async function customerPhone(browser: Browser, locale: "en" | "sw"): Promise<Pag
   return context.newPage();
 }
 
+// Long flows (a sale, a second browser, axe on several screens) on a machine that may be busy.
+test.describe.configure({ timeout: 240_000 });
+
 for (const locale of ["en", "sw"] as const) {
   test(`the receipt opened from the paid screen's QR [${locale}]`, async ({ page, browser }) => {
     await useLanguage(page, locale);

@@ -108,7 +108,11 @@ export function CustomerDisplayButton() {
               ))}
             </ul>
           </section>
-          <Button variant="secondary" onClick={() => dialog.current?.close()}>
+          <Button
+            variant="secondary"
+            data-testid="customer-display-close"
+            onClick={() => dialog.current?.close()}
+          >
             {t("display.close")}
           </Button>
         </div>
