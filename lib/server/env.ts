@@ -3,6 +3,7 @@ import { randomBytes, randomInt } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { brandColorProblem } from "@/lib/brand-color";
 import { decideProviderModes, type ProviderMode } from "@/lib/server/provider-modes";
 import {
   SANDBOX_PAYGRID_API_KEY,
@@ -103,6 +104,13 @@ const schema = z.object({
   ),
   MERCHANT_REDIRECT_ORIGINS: optional.pipe(redirectOrigins),
   MERCHANT_NAME: z.string().trim().min(1).max(60).default("Malipo Demo Shop"),
+  // Branding on the shopper's pages (lib/server/branding.ts): a logo by URL and a colour that must read
+  // on white and in dark mode (lib/brand-color.ts).
+  MERCHANT_LOGO_URL: optional.pipe(httpUrl("the shop's logo image").optional()),
+  MERCHANT_BRAND_COLOR: optional.superRefine((v, ctx) => {
+    const problem = v === undefined ? null : brandColorProblem(v.toLowerCase());
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  }),
   PAYMENT_TTL_SECONDS: z.coerce
     .number({ error: "expected a whole number of seconds" })
     .int("expected a whole number of seconds")
@@ -149,6 +157,9 @@ export interface Env {
   /** Signs merchant webhooks (Standard Webhooks, whsec_…). */
   merchantWebhookSecret: string;
   merchantName: string;
+  /** The shop's logo (http(s) URL) and brand colour (#rrggbb, contrast-checked); read via branding.ts. */
+  merchantLogoUrl: string | undefined;
+  merchantBrandColor: string | undefined;
   /** Allowed origins for a checkout's success_url/cancel_url; empty = any (merchant key only). */
   merchantRedirectOrigins: string[];
   paymentTtlSeconds: number;
@@ -250,6 +261,14 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       if (!v[name]) problems.push(`  - ${name}: required outside sandbox mode`);
     }
   }
+  // Keys show their mode (docs/api.md#modes): a live key on a sandbox Malipo, or a test key on a live one,
+  // is a mix-up to stop at start rather than at the shop's first request.
+  const keyMode = /^mk_(test|live)_/.exec(v.MERCHANT_API_KEY ?? "")?.[1];
+  if (keyMode && (keyMode === "live") === sandbox) {
+    problems.push(
+      `  - MERCHANT_API_KEY: is a ${keyMode} key (mk_${keyMode}_…) but Malipo runs in ${sandbox ? "sandbox (test)" : "live"} mode; use an mk_${sandbox ? "test" : "live"}_ key`,
+    );
+  }
   if (problems.length > 0) {
     throw new EnvError(`Malipo cannot start: bad configuration.\n${problems.join("\n")}`);
   }
@@ -304,6 +323,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     merchantWebhookUrl: v.MERCHANT_WEBHOOK_URL,
     merchantWebhookSecret: v.MERCHANT_WEBHOOK_SECRET ?? generated?.merchantWebhookSecret ?? "",
     merchantName: v.MERCHANT_NAME,
+    merchantLogoUrl: v.MERCHANT_LOGO_URL,
+    merchantBrandColor: v.MERCHANT_BRAND_COLOR?.toLowerCase(),
     merchantRedirectOrigins: v.MERCHANT_REDIRECT_ORIGINS,
     paymentTtlSeconds: v.PAYMENT_TTL_SECONDS,
     sse: {

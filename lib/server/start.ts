@@ -15,6 +15,7 @@ import { getListenHub } from "@/lib/server/realtime/listen-hub";
 import { registerPaymentListeners } from "@/lib/server/register-listeners";
 import { closeAllStreams } from "@/lib/server/realtime/payment-stream";
 import { startMerchantWebhookWorker } from "@/lib/server/webhooks/deliver-merchant-webhooks";
+import { startSessionExpiryWorker } from "@/lib/server/checkout/expire-sessions";
 
 // Runs once per server process (from instrumentation.ts): validate configuration, open the database and
 // migrate it, and say how to sign in when the app made its own sandbox credentials.
@@ -89,11 +90,13 @@ export async function start(): Promise<void> {
   const getDb = async () => (await getDatabase()).db;
   const stopReconciler = startReconciler(getDb, providerAdapter);
   const stopWebhooks = startMerchantWebhookWorker(getDb, env.merchantWebhookSecret);
+  const stopExpiry = startSessionExpiryWorker(getDb);
 
   // Open SSE streams would keep the HTTP server from closing: end them first, then the database.
   const shutdown = () => {
     stopReconciler();
     stopWebhooks();
+    stopExpiry();
     const closed = closeAllStreams();
     log.info("shutting down", { closedStreams: closed });
     void closeDatabase().finally(() => process.exit(0));

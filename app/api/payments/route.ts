@@ -9,6 +9,7 @@ import { paymentJson } from "@/lib/server/wire/payment-json";
 import { providerAdapter } from "@/lib/server/providers/registry";
 import { createPaymentSchema } from "@/lib/payment-schema";
 import { historyScope, sellerOf } from "@/lib/server/staff/attribution";
+import { merchantPaymentsGET } from "@/lib/server/checkout/merchant-payment-routes";
 
 export const dynamic = "force-dynamic";
 
@@ -30,6 +31,8 @@ export async function POST(request: Request) {
 }
 
 export async function GET(request: Request) {
+  // A shop's backend (Bearer key): its checkout payments only, answered apart from the staff listing.
+  if (request.headers.has("authorization")) return merchantPaymentsGET(request);
   try {
     const actor = await requireStaff(request);
     const { db } = await getDatabase();

@@ -18,11 +18,11 @@ export const listPaymentsQuerySchema = z.object({
 });
 
 // Cursor = the (created_at, id) of the last row seen: stable under inserts, unlike page numbers.
-function encodeCursor(createdAt: Date, id: string): string {
+export function encodeCursor(createdAt: Date, id: string): string {
   return Buffer.from(`${createdAt.toISOString()}|${id}`).toString("base64url");
 }
 
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+export function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   const [iso, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
   const createdAt = new Date(iso ?? "");
   if (!id || Number.isNaN(createdAt.getTime())) {
@@ -40,9 +40,12 @@ export function parseListPaymentsQuery(searchParams: URLSearchParams): ListPayme
   return listPaymentsQuerySchema.parse(Object.fromEntries(searchParams));
 }
 
-/** `scope` null: every payment (managers and the owner); else one owner scope (a cashier's register). */
-export async function listPayments(db: Db, scope: string | null, query: ListPaymentsQuery) {
-  const conditions: SQL[] = scope ? [eq(payments.ownerScope, scope)] : [];
+/**
+ * `scope` null: every payment (managers and the owner); else one owner scope (a cashier's register).
+ * `only` narrows further (the merchant key's checkout payments, lib/server/checkout/merchant-payments.ts).
+ */
+export async function listPayments(db: Db, scope: string | null, query: ListPaymentsQuery, only: SQL[] = []) {
+  const conditions: SQL[] = scope ? [eq(payments.ownerScope, scope), ...only] : [...only];
   if (query.register) conditions.push(eq(payments.registerId, query.register));
   if (query.staff) conditions.push(eq(payments.staffId, query.staff));
   if (query.status) conditions.push(eq(payments.status, query.status));

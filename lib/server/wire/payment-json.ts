@@ -2,6 +2,7 @@ import "server-only";
 import type { PaymentRow } from "@/lib/server/db/schema";
 import { paymentSchema, type Payment } from "@/lib/api-contract";
 import { toMajorString, type Currency } from "@/lib/money";
+import { livemode } from "./livemode";
 
 /**
  * The payment object of docs/api.md#payment-object (schema: lib/api-contract.ts). Amounts leave as decimal strings in major units.
@@ -37,5 +38,6 @@ export function paymentJson(row: PaymentRow): Payment {
     checkout_session_id: row.checkoutSessionId,
     staff: row.staffId ? { id: row.staffId, name: row.staffName ?? "" } : null,
     register_id: row.registerId,
+    livemode: livemode(),
   });
 }
