@@ -43,6 +43,8 @@ test.afterAll(() => {
   shop?.kill();
 });
 
+test.setTimeout(120_000);
+
 test("the example shop sells, the shopper pays through the sandbox, the webhook marks the order paid", async ({
   page,
 }) => {
