@@ -40,7 +40,7 @@ describe.each(testStores())("merchant events on $name", (store) => {
   let shop: MerchantShop;
   beforeAll(async () => {
     shop = await openMerchantShop(store);
-  }, 120_000);
+  }, 240_000);
   afterAll(async () => shop?.close());
 
   const events = async (query: string) => {

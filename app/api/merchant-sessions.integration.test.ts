@@ -17,7 +17,7 @@ describe.each(testStores())("merchant checkout sessions on $name", (store) => {
   let shop: MerchantShop;
   beforeAll(async () => {
     shop = await openMerchantShop(store);
-  }, 120_000);
+  }, 240_000);
   afterAll(async () => shop?.close());
 
   const list = async (query: string) => {
