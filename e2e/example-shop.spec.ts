@@ -2,13 +2,15 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { e2eUrls } from "../playwright.config";
+import { childEnv } from "./support/e2e-env";
 import { closeTab } from "./support/pos";
 
 // examples/shop runs as a shop would run it, against the e2e app: a shopper buys on the shop, pays on
 // Malipo's hosted checkout through the PayGrid sandbox, returns to the shop, and the shop has marked the
 // order paid from the signed webhook (checkout.session.completed) alone.
 
-const SHOP_PORT = 4200 + Number(process.env.E2E_PORT_OFFSET ?? 0);
+// Beside the app's port, so E2E_PORT_OFFSET moves it too.
+const SHOP_PORT = Number(new URL(e2eUrls.app).port) + 1100;
 const shopUrl = `http://127.0.0.1:${SHOP_PORT}`;
 let shop: ChildProcess | undefined;
 
@@ -17,14 +19,13 @@ test.beforeAll(async () => {
     process.execPath,
     [path.join(process.cwd(), "node_modules/tsx/dist/cli.mjs"), "examples/shop/shop.ts"],
     {
-      env: {
-        ...process.env,
+      env: childEnv({
         PORT: String(SHOP_PORT),
         SHOP_URL: shopUrl,
         MALIPO_URL: e2eUrls.app,
         MALIPO_API_KEY: "mk_test_e2e_merchant_key_0001",
         MALIPO_WEBHOOK_SECRET: "whsec_ZTJlLXdlYmhvb2stc2VjcmV0LTAwMDAwMDAw",
-      },
+      }),
       stdio: ["ignore", "pipe", "inherit"],
     },
   );
