@@ -65,6 +65,8 @@ const ENV_READERS = [
   "e2e/support/e2e-env.ts",
   "scripts/**",
   "bench/**",
+  // A shop's own program, configured by its own environment (it is not part of the app).
+  "examples/**",
 ];
 
 export default defineConfig([

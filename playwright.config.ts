@@ -42,6 +42,8 @@ function appServer(port: number, dir: string, ttlSeconds: number) {
       OWNER_EMAIL: "owner@e2e.malipo.local",
       OWNER_PASSWORD: "e2e-owner-password",
       MERCHANT_API_KEY: "mk_test_e2e_merchant_key_0001",
+      // Known to the example shop (e2e/example-shop.spec.ts), which verifies the webhooks with it.
+      MERCHANT_WEBHOOK_SECRET: "whsec_ZTJlLXdlYmhvb2stc2VjcmV0LTAwMDAwMDAw",
       SESSION_SECRET: "e2e-session-secret-that-is-long-enough-000",
       PAYMENT_TTL_SECONDS: String(ttlSeconds),
       MERCHANT_ADDRESS: "Kariakoo, Mtaa wa Congo 12, Dar es Salaam",

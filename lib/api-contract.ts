@@ -62,6 +62,7 @@ export const paymentSchema = z
       description: "The public digital receipt (`/r/{token}`, no sign-in) once paid; null before",
       example: "https://pos.example.tz/r/6yQ3…",
     }),
+    livemode: z.boolean().meta({ description: "false on a sandbox Malipo (no real money moved)" }),
   })
   .meta({ id: "Payment" });
 export type Payment = z.infer<typeof paymentSchema>;
@@ -114,15 +115,66 @@ export const checkoutSessionSchema = z
     description: z.string().nullable(),
     line_items: z.array(checkoutLineItemSchema).nullable(),
     customer: customerJsonSchema.extend({ phone: z.string().optional() }).nullable(),
+    client_reference_id: z.string().nullable(),
+    metadata: z.record(z.string(), z.string()),
     success_url: z.string(),
     cancel_url: z.string(),
     merchant_name: z.string(),
+    livemode: z.boolean().meta({ description: "false on a sandbox Malipo (no real money moves)" }),
     expires_at: timestamp,
     created_at: timestamp,
     payments: z.array(paymentSchema).optional().meta({ description: "Only where the caller may see them" }),
   })
   .meta({ id: "CheckoutSession" });
 export type CheckoutSession = z.infer<typeof checkoutSessionSchema>;
+
+export const checkoutSessionListSchema = z
+  .object({
+    data: z.array(checkoutSessionSchema),
+    next_cursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next page" }),
+  })
+  .meta({ id: "CheckoutSessionList" });
+export type CheckoutSessionList = z.infer<typeof checkoutSessionListSchema>;
+
+export const MERCHANT_EVENT_TYPES = [
+  "checkout.session.completed",
+  "checkout.session.expired",
+  "checkout.session.failed",
+  "checkout.payment.completed",
+  "checkout.payment.failed",
+  "checkout.payment.cancelled",
+  "checkout.payment.expired",
+  "checkout.payment.refunded",
+] as const;
+
+/** What every webhook body and every GET /api/events item is. */
+export const merchantEventSchema = z
+  .object({
+    id: z.string().meta({ example: "evt_Yq3kR8mN2pXa" }),
+    type: z.string().meta({ description: `One of ${MERCHANT_EVENT_TYPES.join(", ")} (more may come)` }),
+    created: timestamp,
+    timestamp: timestamp.meta({ description: "Same as created (the Standard Webhooks field)" }),
+    livemode: z.boolean(),
+    api_version: z.string().meta({ example: "2026-12-01" }),
+    data: z.object({
+      checkout_session_id: z.string(),
+      reference: z.string(),
+      client_reference_id: z.string().nullable(),
+      metadata: z.record(z.string(), z.string()),
+      status: z.enum(["open", "completed", "expired"]),
+      checkout_session: checkoutSessionSchema,
+      payment: paymentSchema.optional().meta({ description: "On checkout.payment.* events" }),
+    }),
+  })
+  .meta({ id: "MerchantEvent" });
+export type MerchantEvent = z.infer<typeof merchantEventSchema>;
+
+export const merchantEventListSchema = z
+  .object({
+    data: z.array(merchantEventSchema),
+    next_cursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next page" }),
+  })
+  .meta({ id: "MerchantEventList" });
 
 export const fieldIssueSchema = z
   .object({ path: z.string(), message: z.string() })

@@ -8,7 +8,7 @@ import path from "node:path";
 export const FLOORS: readonly (readonly string[])[] = [
   ["provider-modes"],
   ["env", "log"],
-  ["loop", "locale", "db", "http"],
+  ["loop", "locale", "db", "http", "branding"],
   ["auth", "providers", "wire"],
   ["staff"],
   ["payments"],

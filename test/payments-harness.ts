@@ -37,6 +37,8 @@ export interface Harness {
   database: Database;
   hub: ListenHub;
   sandboxUrl: string;
+  /** Where the providers' webhooks reach the app (the harness's PUBLIC_BASE_URL). */
+  receiverUrl: string;
   /** POST /payments calls that reached the sandbox (the provider). */
   providerCreates(): number;
   create(body: unknown, key: string | null, scope?: string): ReturnType<typeof createPayment>;
@@ -152,6 +154,7 @@ export async function startHarness(
     database,
     hub,
     sandboxUrl: sandbox.url,
+    receiverUrl,
     adapter,
     splashAdapter,
     adapterFor,

@@ -14,6 +14,8 @@ import type { ListenHub } from "@/lib/server/realtime/listen-hub";
 import { resetProviderAdaptersForTests } from "@/lib/server/providers/registry";
 import * as checkoutSessionRoute from "@/app/api/checkout-sessions/[id]/route";
 import * as checkoutSessionPaymentsRoute from "@/app/api/checkout-sessions/[id]/payments/route";
+import * as checkoutSessionExpireRoute from "@/app/api/checkout-sessions/[id]/expire/route";
+import * as eventsRoute from "@/app/api/events/route";
 import * as checkoutSessionsRoute from "@/app/api/checkout-sessions/route";
 import * as meRoute from "@/app/api/me/route";
 import * as fiscalRoute from "@/app/api/fiscal/route";
@@ -73,7 +75,11 @@ interface Endpoint {
   sample?: Record<string, unknown>;
   /** Which fixture id the fuzzer uses besides random ones (never one a DELETE could really remove). */
   realId?: (f: Fixtures) => string;
+  /** A merchant-key route: a case without a fuzzed Authorization header carries the real key. */
+  merchantKey?: boolean;
 }
+
+const MERCHANT_KEY = "mk_test_matrix_merchant_key";
 
 // A register's payment link may only return to Malipo's own pages.
 const OWN_PAGES = { success_url: `${ORIGIN}/done`, cancel_url: `${ORIGIN}/cancelled` };
@@ -81,6 +87,8 @@ const OWN_PAGES = { success_url: `${ORIGIN}/done`, cancel_url: `${ORIGIN}/cancel
 interface Fixtures {
   paymentId: string;
   checkoutSessionId: string;
+  /** A session the merchant key made and already expired (expire answers 409, writes nothing). */
+  expiredSessionId: string;
   registerId: string;
   cashierId: string;
   /** The till's open shift, and a closed one (a close by chance-valid body would change nothing). */
@@ -251,6 +259,31 @@ const endpoints: Endpoint[] = [
     realId: (f) => f.checkoutSessionId,
   },
   {
+    name: "GET /api/checkout-sessions",
+    handler: checkoutSessionsRoute.GET,
+    method: "GET",
+    path: "/api/checkout-sessions",
+    as: "anonymous",
+    merchantKey: true,
+  },
+  {
+    name: "POST /api/checkout-sessions/:id/expire",
+    handler: checkoutSessionExpireRoute.POST,
+    method: "POST",
+    path: "/api/checkout-sessions/:id/expire",
+    as: "anonymous",
+    merchantKey: true,
+    realId: (f) => f.expiredSessionId,
+  },
+  {
+    name: "GET /api/events",
+    handler: eventsRoute.GET,
+    method: "GET",
+    path: "/api/events",
+    as: "anonymous",
+    merchantKey: true,
+  },
+  {
     name: "POST /api/checkout-sessions/:id/payments",
     handler: checkoutSessionPaymentsRoute.POST,
     method: "POST",
@@ -403,9 +436,13 @@ async function send(endpoint: Endpoint, c: FuzzCase): Promise<number> {
   const path = endpoint.path.replace(":id", encodeURIComponent(id));
   const abort = new AbortController();
   const hasBody = endpoint.method !== "GET" && c.body !== undefined;
+  const headers =
+    endpoint.merchantKey && !c.headers.authorization
+      ? { ...c.headers, authorization: `Bearer ${MERCHANT_KEY}` }
+      : c.headers;
   const request = new Request(`${ORIGIN}${path}${c.query ? `?${c.query}` : ""}`, {
     method: endpoint.method,
-    headers: c.headers,
+    headers,
     body: hasBody ? c.body : undefined,
     signal: abort.signal,
   });
@@ -481,8 +518,27 @@ describe("fuzzing every public endpoint", () => {
       countedCashMinor: 0,
     });
     const display = await cashier.call(customerDisplaysRoute.POST, "POST", "/api/customer-displays");
+    const shop = new AppClient("10.8.0.9", MERCHANT_KEY);
+    const shopSession = await shop.call(checkoutSessionsRoute.POST, "POST", "/api/checkout-sessions", {
+      body: {
+        amount: "3000",
+        currency: "TZS",
+        reference: "FUZZ-SHOP",
+        success_url: "https://shop.example.com/thanks",
+        cancel_url: "https://shop.example.com/cart",
+      },
+    });
+    const expiredSessionId = ((await shopSession.json()) as { id: string }).id;
+    const expired = await shop.call(
+      checkoutSessionExpireRoute.POST,
+      "POST",
+      `/api/checkout-sessions/${expiredSessionId}/expire`,
+      { params: { id: expiredSessionId } },
+    );
     expect([sale.status, session.status, shift.status, display.status]).toEqual([201, 201, 201, 201]);
+    expect([shopSession.status, expired.status]).toEqual([201, 200]);
     fixtures = {
+      expiredSessionId,
       paymentId: ((await sale.json()) as { id: string }).id,
       checkoutSessionId: ((await session.json()) as { id: string }).id,
       registerId: till.registerId,

@@ -4,6 +4,8 @@ import type { ListenHub } from "@/lib/server/realtime/listen-hub";
 import { resetProviderAdaptersForTests } from "@/lib/server/providers/registry";
 import * as checkoutSessionRoute from "@/app/api/checkout-sessions/[id]/route";
 import * as checkoutSessionPaymentsRoute from "@/app/api/checkout-sessions/[id]/payments/route";
+import * as checkoutSessionExpireRoute from "@/app/api/checkout-sessions/[id]/expire/route";
+import * as eventsRoute from "@/app/api/events/route";
 import * as checkoutSessionsRoute from "@/app/api/checkout-sessions/route";
 import * as customerDisplayRoute from "@/app/api/customer-displays/[id]/route";
 import * as customerDisplaysRoute from "@/app/api/customer-displays/route";
@@ -69,7 +71,11 @@ interface Row {
 
 interface Fixtures {
   paymentId: string;
+  /** A shopper's attempt on a session the merchant key made. */
+  shopPaymentId: string;
   checkoutSessionId: string;
+  /** A fresh open session made with the merchant key (expire closes it). */
+  merchantSession(): Promise<string>;
   registerId: string;
   cashierId: string;
   /** A customer display of the cashier's register, and its token (the display's only key). */
@@ -272,15 +278,24 @@ const rows: Row[] = [
     handler: paymentsRoute.GET,
     method: "GET",
     path: () => "/api/payments",
-    expect: [401, 200, 200, 200, 401],
+    expect: [401, 200, 200, 200, 200],
   },
   {
+    // The merchant key never sees the register's sales.
     name: "GET /api/payments/:id",
     handler: paymentRoute.GET,
     method: "GET",
     path: (f) => `/api/payments/${f.paymentId}`,
     params: (f) => ({ id: f.paymentId }),
-    expect: [401, 200, 200, 200, 401],
+    expect: [401, 200, 200, 200, 404],
+  },
+  {
+    name: "GET /api/payments/:id (a shop's checkout payment)",
+    handler: paymentRoute.GET,
+    method: "GET",
+    path: (f) => `/api/payments/${f.shopPaymentId}`,
+    params: (f) => ({ id: f.shopPaymentId }),
+    expect: [401, 404, 200, 200, 200],
   },
   {
     // Fiscal receipts are off here (VFD_MODE=off): the sale has none, whoever may see the sale asks.
@@ -366,6 +381,28 @@ const rows: Row[] = [
     }),
     headers: key,
     expect: [401, 201, 201, 201, 201],
+  },
+  {
+    name: "GET /api/checkout-sessions",
+    handler: checkoutSessionsRoute.GET,
+    method: "GET",
+    path: () => "/api/checkout-sessions?limit=5",
+    expect: [401, 401, 401, 401, 200],
+  },
+  {
+    name: "POST /api/checkout-sessions/:id/expire",
+    handler: checkoutSessionExpireRoute.POST,
+    method: "POST",
+    path: () => "/api/checkout-sessions/x/expire",
+    params: async (f) => ({ id: await f.merchantSession() }),
+    expect: [401, 401, 401, 401, 200],
+  },
+  {
+    name: "GET /api/events",
+    handler: eventsRoute.GET,
+    method: "GET",
+    path: () => "/api/events?type=checkout.session.expired",
+    expect: [401, 401, 401, 401, 200],
   },
   {
     name: "GET /api/checkout-sessions/:id",
@@ -501,12 +538,48 @@ describe.each(testStores())("role matrix on $name", (store) => {
         await signedIn.cashier.call(customerDisplaysRoute.POST, "POST", "/api/customer-displays")
       ).json()) as { id: string; url: string };
     const display = await newDisplay();
+    const merchantSession = async () => {
+      const made = await signedIn.merchant.call(
+        checkoutSessionsRoute.POST,
+        "POST",
+        "/api/checkout-sessions",
+        {
+          body: {
+            amount: "4000",
+            currency: "TZS",
+            reference: `MATRIX-SHOP-${(counter += 1)}`,
+            success_url: "https://shop.example.com/thanks",
+            cancel_url: "https://shop.example.com/cart",
+          },
+        },
+      );
+      return ((await made.json()) as { id: string }).id;
+    };
+    const shopSessionId = await merchantSession();
+    const shopPayment = await new AppClient("10.9.2.1").call(
+      checkoutSessionPaymentsRoute.POST,
+      "POST",
+      `/api/checkout-sessions/${shopSessionId}/payments`,
+      {
+        params: { id: shopSessionId },
+        body: {
+          provider: "paygrid",
+          method: "dynamic-qr",
+          phone: "0712345678",
+          customer: { firstname: "Neema", lastname: "Joseph", email: "neema@example.com" },
+        },
+        headers: key(),
+      },
+    );
+    expect(shopPayment.status).toBe(201);
     fixtures = {
       displayToken: display.url.split("/display/")[1]!,
       async throwawayDisplay() {
         return (await newDisplay()).id;
       },
       paymentId: ((await sale.json()) as { id: string }).id,
+      shopPaymentId: ((await shopPayment.json()) as { id: string }).id,
+      merchantSession,
       checkoutSessionId: ((await session.json()) as { id: string }).id,
       registerId: till.registerId,
       cashierId,

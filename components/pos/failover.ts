@@ -9,15 +9,15 @@ const PARTNER: Partial<Record<PaymentMethod, PaymentMethod>> = { "dynamic-qr": "
 
 interface Option {
   provider: string;
-  method: PaymentMethod;
+  method: PaymentMethod | "cash";
   configured: boolean;
 }
 
 /** The method to offer instead, when its provider is configured and takes the sale's currency. */
 export function failoverOption<T extends Option>(chosen: T, methods: T[], currency: Currency): T | null {
-  const partner = PARTNER[chosen.method];
+  const partner = chosen.method === "cash" ? undefined : PARTNER[chosen.method];
   const option = partner ? methods.find((m) => m.method === partner) : undefined;
-  if (!option?.configured || !takesCurrency(option.method, currency)) return null;
+  if (!option?.configured || option.method === "cash" || !takesCurrency(option.method, currency)) return null;
   return option;
 }
 

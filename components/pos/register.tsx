@@ -130,7 +130,7 @@ export function Register({
 
   /** One tap: the same sale as the other provider's QR; the form only when it needs more details. */
   function failover() {
-    if (!partner || create.state.kind !== "unavailable") return;
+    if (!partner || partner.method === "cash" || create.state.kind !== "unavailable") return;
     const failedKey = create.state.key;
     setFailoverKey(failedKey);
     setChosen(partner);

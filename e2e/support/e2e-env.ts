@@ -5,3 +5,8 @@ export const SENTINEL_KEY = process.env.MALIPO_SENTINEL_KEY ?? "sk_test_sentinel
 
 /** OWNER_EMAIL / OWNER_PASSWORD of the e2e app servers. */
 export const OWNER = { email: "owner@e2e.malipo.local", password: "e2e-owner-password" };
+
+/** The environment of a program a spec starts (the example shop): this one's, plus its own settings. */
+export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra };
+}

@@ -3,6 +3,7 @@ import { randomBytes, randomInt } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { brandColorProblem } from "@/lib/brand-color";
 import { decideProviderModes, type ProviderMode } from "@/lib/server/provider-modes";
 import {
   SANDBOX_PAYGRID_API_KEY,
@@ -105,6 +106,13 @@ const schema = z.object({
   MERCHANT_NAME: z.string().trim().min(1).max(60).default("Malipo Demo Shop"),
   MERCHANT_ADDRESS: optional.pipe(z.string().max(200, "at most 200 characters").optional()),
   MERCHANT_TIN: optional.pipe(z.string().max(40, "at most 40 characters").optional()),
+  // Branding on the shopper's pages (lib/server/branding.ts): a logo by URL and a colour that must read
+  // on white and in dark mode (lib/brand-color.ts).
+  MERCHANT_LOGO_URL: optional.pipe(httpUrl("the shop's logo image").optional()),
+  MERCHANT_BRAND_COLOR: optional.superRefine((v, ctx) => {
+    const problem = v === undefined ? null : brandColorProblem(v.toLowerCase());
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  }),
   PAYMENT_TTL_SECONDS: z.coerce
     .number({ error: "expected a whole number of seconds" })
     .int("expected a whole number of seconds")
@@ -171,6 +179,9 @@ export interface Env {
   merchantAddress: string | undefined;
   /** The shop's Tax Identification Number, printed on receipts when set. */
   merchantTin: string | undefined;
+  /** The shop's logo (http(s) URL) and brand colour (#rrggbb, contrast-checked); read via branding.ts. */
+  merchantLogoUrl: string | undefined;
+  merchantBrandColor: string | undefined;
   /** Allowed origins for a checkout's success_url/cancel_url; empty = any (merchant key only). */
   merchantRedirectOrigins: string[];
   paymentTtlSeconds: number;
@@ -307,6 +318,14 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       if (!v[name]) problems.push(`  - ${name}: required with VFD_MODE=live`);
     }
   }
+  // Keys show their mode (docs/api.md#modes): a live key on a sandbox Malipo, or a test key on a live one,
+  // is a mix-up to stop at start rather than at the shop's first request.
+  const keyMode = /^mk_(test|live)_/.exec(v.MERCHANT_API_KEY ?? "")?.[1];
+  if (keyMode && (keyMode === "live") === sandbox) {
+    problems.push(
+      `  - MERCHANT_API_KEY: is a ${keyMode} key (mk_${keyMode}_…) but Malipo runs in ${sandbox ? "sandbox (test)" : "live"} mode; use an mk_${sandbox ? "test" : "live"}_ key`,
+    );
+  }
   if (problems.length > 0) {
     throw new EnvError(`Malipo cannot start: bad configuration.\n${problems.join("\n")}`);
   }
@@ -363,6 +382,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     merchantName: v.MERCHANT_NAME,
     merchantAddress: v.MERCHANT_ADDRESS,
     merchantTin: v.MERCHANT_TIN,
+    merchantLogoUrl: v.MERCHANT_LOGO_URL,
+    merchantBrandColor: v.MERCHANT_BRAND_COLOR?.toLowerCase(),
     merchantRedirectOrigins: v.MERCHANT_REDIRECT_ORIGINS,
     paymentTtlSeconds: v.PAYMENT_TTL_SECONDS,
     sse: {

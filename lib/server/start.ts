@@ -18,6 +18,7 @@ import { closeAllStreams } from "@/lib/server/realtime/payment-stream";
 import { startMerchantWebhookWorker } from "@/lib/server/webhooks/deliver-merchant-webhooks";
 import { cachedSigningKey } from "@/lib/server/fiscal/fiscal-context";
 import { startFiscalWorker } from "@/lib/server/fiscal/fiscal-worker";
+import { startSessionExpiryWorker } from "@/lib/server/checkout/expire-sessions";
 
 // Runs once per server process (from instrumentation.ts): validate configuration, open the database and
 // migrate it, and say how to sign in when the app made its own sandbox credentials.
@@ -102,12 +103,14 @@ export async function start(): Promise<void> {
   const stopReconciler = startReconciler(getDb, providerAdapter);
   const stopWebhooks = startMerchantWebhookWorker(getDb, env.merchantWebhookSecret);
   const stopFiscal = startFiscalWorker(getDb, env.vfd);
+  const stopExpiry = startSessionExpiryWorker(getDb);
 
   // Open SSE streams would keep the HTTP server from closing: end them first, then the database.
   const shutdown = () => {
     stopReconciler();
     stopWebhooks();
     stopFiscal();
+    stopExpiry();
     const closed = closeAllStreams() + closeAllDisplayStreams();
     log.info("shutting down", { closedStreams: closed });
     void closeDatabase().finally(() => process.exit(0));

@@ -12,6 +12,7 @@ import { createCashPayment } from "@/lib/server/payments/create-cash-payment";
 import { createPaymentSchema, failoverFieldSchema } from "@/lib/payment-schema";
 import { failoverFrom } from "@/lib/server/payments/failover-from";
 import { historyScope, sellerOf } from "@/lib/server/staff/attribution";
+import { merchantPaymentsGET } from "@/lib/server/checkout/merchant-payment-routes";
 
 export const dynamic = "force-dynamic";
 
@@ -39,6 +40,8 @@ export async function POST(request: Request) {
 }
 
 export async function GET(request: Request) {
+  // A shop's backend (Bearer key): its checkout payments only, answered apart from the staff listing.
+  if (request.headers.has("authorization")) return merchantPaymentsGET(request);
   try {
     const actor = await requireStaff(request);
     const { db } = await getDatabase();

@@ -24,6 +24,20 @@ const decimal = z
   .trim()
   .regex(/^\d+(\.\d+)?$/, 'Give amounts as decimal strings, e.g. "5000" or "12.50".');
 
+/** How soon and how late a shop may set a session's expires_at (docs/api.md#checkout-sessions). */
+export const MIN_SESSION_SECONDS = 5 * 60;
+export const MAX_SESSION_SECONDS = 7 * 24 * 60 * 60;
+
+// Stripe's limits for the same idea, so a shop's existing metadata fits: 20 keys of ≤ 40 characters,
+// string values of ≤ 500.
+export const metadataSchema = z
+  .record(
+    z.string().min(1, "Metadata keys may not be empty.").max(40, "Keep metadata keys to 40 characters."),
+    z.string({ error: "Metadata values are strings." }).max(500, "Keep metadata values to 500 characters."),
+  )
+  .refine((m) => Object.keys(m).length <= 20, "Give at most 20 metadata keys.")
+  .meta({ description: "Up to 20 keys (≤ 40 characters) with string values (≤ 500 characters)" });
+
 export const createCheckoutSessionSchema = z
   .object({
     amount: decimal,
@@ -48,6 +62,18 @@ export const createCheckoutSessionSchema = z
     success_url: httpUrl("success_url"),
     cancel_url: httpUrl("cancel_url"),
     webhook_url: httpUrl("webhook_url").optional(),
+    client_reference_id: z
+      .string()
+      .trim()
+      .min(1, "Leave client_reference_id out rather than empty.")
+      .max(200, "Keep client_reference_id to 200 characters.")
+      .optional()
+      .meta({ description: "Your own id for the order (free text); returned everywhere, webhooks included" }),
+    metadata: metadataSchema.optional(),
+    expires_at: z.iso
+      .datetime({ offset: true, error: "Give expires_at as an ISO 8601 time, e.g. 2026-12-01T18:00:00Z." })
+      .optional()
+      .meta({ description: "Between 5 minutes and 7 days from now; 24 hours when left out" }),
     customer: z
       .object({
         firstname: z.string().trim().max(60).optional(),
@@ -69,6 +95,16 @@ export const createCheckoutSessionSchema = z
   })
   .strict()
   .superRefine((input, ctx) => {
+    if (input.expires_at) {
+      const seconds = (Date.parse(input.expires_at) - Date.now()) / 1000;
+      if (!(seconds >= MIN_SESSION_SECONDS && seconds <= MAX_SESSION_SECONDS)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["expires_at"],
+          message: "expires_at must be between 5 minutes and 7 days from now.",
+        });
+      }
+    }
     let total: number;
     try {
       total = parseAmount(input.amount, input.currency);

@@ -1,6 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkoutSessions, merchantWebhookOutbox, payments } from "@/lib/server/db/schema";
@@ -168,7 +168,8 @@ describe.each(testStores())("checkout sessions on $name", (store) => {
   });
 
   it("signs the merchant webhook, retries after a 500, and delivers once across a restart", async () => {
-    const merchant = await merchantServer([500]);
+    // Two messages leave for a paid session (checkout.payment.completed, checkout.session.completed).
+    const merchant = await merchantServer([500, 500]);
     try {
       const { session } = await createCheckoutSession(
         h.database.db,
@@ -204,13 +205,13 @@ describe.each(testStores())("checkout sessions on $name", (store) => {
         await deliverDueMerchantWebhooks(h.database.db, { secret: SECRET, retryDelaysSeconds: [1, 1] }),
       ).toEqual({
         delivered: 0,
-        retrying: 1,
+        retrying: 2,
         dead: 0,
       });
       // "Restart": nothing in memory survives; the outbox row in the database is all there is.
       const later = new Date(Date.now() + 2_000);
       expect(await deliverDueMerchantWebhooks(h.database.db, { secret: SECRET, now: later })).toMatchObject({
-        delivered: 1,
+        delivered: 2,
       });
       expect(
         await deliverDueMerchantWebhooks(h.database.db, {
@@ -223,7 +224,9 @@ describe.each(testStores())("checkout sessions on $name", (store) => {
         dead: 0,
       });
 
-      const mine = merchant.received.filter((r) => r.body.includes(session.id));
+      const mine = merchant.received.filter(
+        (r) => r.body.includes(session.id) && r.body.includes('"type":"checkout.payment.completed"'),
+      );
       expect(mine).toHaveLength(2);
       expect(mine[0]!.headers["webhook-id"]).toBe(mine[1]!.headers["webhook-id"]);
       const verified = new Webhook(SECRET).verify(
@@ -246,7 +249,12 @@ describe.each(testStores())("checkout sessions on $name", (store) => {
       const [outbox] = await h.database.db
         .select()
         .from(merchantWebhookOutbox)
-        .where(eq(merchantWebhookOutbox.checkoutSessionId, session.id));
+        .where(
+          and(
+            eq(merchantWebhookOutbox.checkoutSessionId, session.id),
+            eq(merchantWebhookOutbox.eventType, "checkout.payment.completed"),
+          ),
+        );
       expect(outbox?.deliveredAt).not.toBeNull();
       expect(outbox?.attempts).toBe(2);
     } finally {

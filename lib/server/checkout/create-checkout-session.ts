@@ -5,6 +5,7 @@ import type { Db } from "@/lib/server/db/client";
 import { checkoutSessions, type CheckoutSessionRow } from "@/lib/server/db/schema";
 import { ApiError } from "@/lib/server/http/api-error";
 import { parseAmount } from "@/lib/money";
+import { LATEST_API_VERSION, type ApiVersion } from "@/lib/api-version";
 import type { CreateCheckoutSessionInput } from "./checkout-session-schema";
 import { checkSessionUrls } from "./session-urls";
 
@@ -22,13 +23,15 @@ export type CreateCheckoutSessionCommand = CreateCheckoutSessionInput & {
   createdBy: string;
   /** Optional for sessions: the same key replays the session created first. */
   idempotencyKey: string | null;
+  /** The Malipo-Version of the request; the session's events are written in it. */
+  apiVersion?: ApiVersion;
 };
 
 export async function createCheckoutSession(
   db: Db,
   command: CreateCheckoutSessionCommand,
 ): Promise<{ session: CheckoutSessionRow; created: boolean }> {
-  const { createdBy, idempotencyKey, ...input } = command;
+  const { createdBy, idempotencyKey, apiVersion, ...input } = command;
   await checkSessionUrls(createdBy, input);
   const key = idempotencyKey?.trim() || null;
   if (key && key.length > 255) {
@@ -50,10 +53,15 @@ export async function createCheckoutSession(
       successUrl: input.success_url,
       cancelUrl: input.cancel_url,
       webhookUrl: input.webhook_url ?? null,
+      clientReferenceId: input.client_reference_id ?? null,
+      metadata: input.metadata ?? null,
+      apiVersion: apiVersion ?? LATEST_API_VERSION,
       createdBy,
       idempotencyKey: key,
       requestHash: hash,
-      expiresAt: new Date(now.getTime() + CHECKOUT_SESSION_TTL_SECONDS * 1000),
+      expiresAt: input.expires_at
+        ? new Date(input.expires_at)
+        : new Date(now.getTime() + CHECKOUT_SESSION_TTL_SECONDS * 1000),
       createdAt: now,
       updatedAt: now,
     })

@@ -1,12 +1,10 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { DbTx } from "@/lib/server/db/client";
-import { checkoutSessions, merchantWebhookOutbox, type PaymentRow } from "@/lib/server/db/schema";
-import { getEnv } from "@/lib/server/env";
-import { paymentJson } from "@/lib/server/wire/payment-json";
+import { checkoutSessions, type PaymentRow } from "@/lib/server/db/schema";
+import { recordMerchantEvent, type PaymentEventType } from "./merchant-events";
 
-const EVENTS: Record<string, string> = {
+const EVENTS: Record<string, PaymentEventType> = {
   completed: "checkout.payment.completed",
   failed: "checkout.payment.failed",
   cancelled: "checkout.payment.cancelled",
@@ -17,8 +15,11 @@ const EVENTS: Record<string, string> = {
 };
 
 /**
- * A payment-changed listener (registered in lib/server/register-listeners.ts), run inside the transaction that moves a checkout payment to an outcome: marks a paid session
- * completed and queues the merchant webhook in the outbox, so the change and the notice commit together.
+ * A payment-changed listener (registered in lib/server/register-listeners.ts), run inside the transaction
+ * that moves a checkout payment to an outcome: marks a paid session completed and records the events
+ * (checkout.payment.*, and checkout.session.completed when the session closes paid), so the change and
+ * the notice commit together. Failed attempts leave the session open for another try; the expiry sweep
+ * (expire-sessions.ts) closes it with checkout.session.failed when no attempt succeeded.
  */
 export async function recordSessionOutcome(tx: DbTx, payment: PaymentRow): Promise<void> {
   const eventType = EVENTS[payment.status];
@@ -29,29 +30,17 @@ export async function recordSessionOutcome(tx: DbTx, payment: PaymentRow): Promi
     .where(eq(checkoutSessions.id, payment.checkoutSessionId))
     .for("update");
   if (!session) return;
-  if (payment.status === "completed") {
-    await tx
-      .update(checkoutSessions)
-      .set({ status: "completed", updatedAt: new Date() })
-      .where(eq(checkoutSessions.id, session.id));
+  if (payment.status !== "completed") {
+    await recordMerchantEvent(tx, eventType, session, payment);
+    return;
   }
-  const url = session.webhookUrl ?? getEnv().merchantWebhookUrl;
-  if (!url) return;
-  const id = `msg_${randomBytes(16).toString("base64url")}`;
-  await tx.insert(merchantWebhookOutbox).values({
-    id,
-    checkoutSessionId: session.id,
-    eventType,
-    url,
-    payload: {
-      type: eventType,
-      timestamp: new Date().toISOString(),
-      data: {
-        checkout_session_id: session.id,
-        reference: session.reference,
-        status: payment.status === "completed" ? "completed" : session.status,
-        payment: paymentJson(payment),
-      },
-    },
-  });
+  const [completed] = await tx
+    .update(checkoutSessions)
+    .set({ status: "completed", updatedAt: new Date() })
+    .where(eq(checkoutSessions.id, session.id))
+    .returning();
+  await recordMerchantEvent(tx, eventType, completed ?? session, payment);
+  if (session.status !== "completed") {
+    await recordMerchantEvent(tx, "checkout.session.completed", completed ?? session);
+  }
 }

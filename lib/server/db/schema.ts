@@ -235,6 +235,12 @@ export const checkoutSessions = pgTable(
     successUrl: text("success_url").notNull(),
     cancelUrl: text("cancel_url").notNull(),
     webhookUrl: text("webhook_url"),
+    /** The shop's own id for the order (free text, ≤ 200), beside the provider-facing `reference`. */
+    clientReferenceId: text("client_reference_id"),
+    /** The shop's key-value notes (≤ 20 keys), returned on every read and webhook. */
+    metadata: jsonb("metadata").$type<Record<string, string>>(),
+    /** The Malipo-Version the session was created with; its events are written in that version. */
+    apiVersion: text("api_version").notNull().default("2026-12-01"),
     createdBy: text("created_by").notNull(), // merchant | register:<id>
     /** Payment attempts made so far; each gets its own provider reference (`<reference>-<n>`). */
     attemptCount: integer("attempt_count").notNull().default(0),
@@ -248,6 +254,30 @@ export const checkoutSessions = pgTable(
     uniqueIndex("checkout_sessions_idem_uq")
       .on(t.createdBy, t.idempotencyKey)
       .where(sql`${t.idempotencyKey} is not null`),
+    // The merchant's list (newest first, keyset cursor) and the expiry sweep.
+    index("checkout_sessions_created_idx").on(t.createdAt, t.id),
+    index("checkout_sessions_open_expiry_idx")
+      .on(t.expiresAt)
+      .where(sql`${t.status} = 'open'`),
+  ],
+);
+
+/**
+ * Every event a shop may receive ({ id: evt_…, type, created, livemode, api_version, data }), kept 30 days
+ * so GET /api/events can replay what a missed webhook said. Written in the transaction that causes it.
+ */
+export const merchantEvents = pgTable(
+  "merchant_events",
+  {
+    id: text("id").primaryKey(), // evt_…
+    type: text("type").notNull(),
+    checkoutSessionId: text("checkout_session_id").notNull(),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("merchant_events_created_idx").on(t.createdAt, t.id),
+    index("merchant_events_type_created_idx").on(t.type, t.createdAt),
   ],
 );
 

@@ -12,13 +12,14 @@ export const HSTS = "max-age=31536000";
 
 export function pageHeaders(
   nonce: string,
-  options: { dev: boolean; https: boolean },
+  options: { dev: boolean; https: boolean; imageOrigin?: string | null },
 ): Record<string, string> {
   const csp = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    // The shop's logo may live on its own site (MERCHANT_LOGO_URL): that one origin, nothing wider.
+    `img-src 'self' data: blob:${options.imageOrigin ? ` ${options.imageOrigin}` : ""}`,
     "font-src 'self'",
     "connect-src 'self'",
     "media-src 'self' data:",

@@ -1,13 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from "zod-openapi";
-import { checkoutSessionSchema, healthSchema, paymentListSchema, paymentSchema } from "@/lib/api-contract";
+import { healthSchema, paymentListSchema, paymentSchema } from "@/lib/api-contract";
+import { LATEST_API_VERSION } from "@/lib/api-version";
 import { cashPaymentSchema } from "@/lib/cash-payment-schema";
 import { createPaymentSchema, failoverFieldSchema } from "@/lib/payment-schema";
-import {
-  createCheckoutSessionSchema,
-  sessionPaymentSchema,
-} from "@/lib/server/checkout/checkout-session-schema";
+import { sessionPaymentSchema } from "@/lib/server/checkout/checkout-session-schema";
 import { listPaymentsQuerySchema } from "@/lib/server/payments/list-payments";
 import { payGridCallbackSchema, payGridWebhookSchema } from "@/lib/server/providers/paygrid/schemas";
 import { splashPayWebhookSchema } from "@/lib/server/providers/splashpay/schemas";
@@ -16,6 +14,13 @@ import { dayPaths } from "./day-paths";
 import { refundPaths } from "./refund-paths";
 import { displayPaths } from "./display-paths";
 import { fiscalPaths } from "./fiscal-paths";
+import {
+  apiVersionHeader,
+  merchantKey,
+  merchantPaths,
+  merchantWebhooks,
+  versionEcho,
+} from "./merchant-paths";
 import { staffPaths } from "./staff-paths";
 
 // The HTTP contract as OpenAPI 3.1, generated from the very zod schemas the routes parse with and the
@@ -30,7 +35,6 @@ const requests = {
   createPayment: z
     .intersection(createPaymentSchema, failoverFieldSchema)
     .meta({ id: "CreatePaymentRequest" }),
-  createCheckoutSession: createCheckoutSessionSchema.meta({ id: "CreateCheckoutSessionRequest" }),
   sessionPayment: sessionPaymentSchema.meta({ id: "SessionPaymentRequest" }),
   payGridWebhook: payGridWebhookSchema.meta({ id: "PayGridWebhook" }),
   payGridCallback: payGridCallbackSchema.meta({ id: "PayGridCallback" }),
@@ -80,6 +84,10 @@ const readPayment: ZodOpenApiOperationObject = {
   },
 };
 
+const merchantReadable =
+  "With the merchant key: only the payments of the shop's own checkout sessions (never the register's " +
+  "sales), answered with the Malipo-Version header.";
+
 const webhook = (summary: string, body: z.ZodType, prefix: string): ZodOpenApiOperationObject => ({
   summary,
   description: "The signature is verified on the raw body before it is parsed; 404 when the provider is off.",
@@ -103,9 +111,10 @@ export function openApiDocument() {
     openapi: "3.1.0",
     info: {
       title: "Malipo API",
-      version: "1",
+      version: LATEST_API_VERSION,
       description:
-        "Point-of-sale checkout for Tanzanian merchants. Every error answers with the one shape " +
+        "Point-of-sale checkout for Tanzanian merchants. The merchant API is versioned by date: send " +
+        `Malipo-Version: ${LATEST_API_VERSION}; answers echo the version used. Every error answers with the one shape ` +
         '{"error":{"code","message","fields"?,"retryable"?}}. Amounts are decimal strings in major units.',
     },
     components: {
@@ -122,9 +131,14 @@ export function openApiDocument() {
           name: "malipo_register",
           description: "A paired register device: POST /api/registers/pair; needed for a PIN sign-in",
         },
-        merchantKey: { type: "http", scheme: "bearer", description: "MERCHANT_API_KEY" },
+        merchantKey: {
+          type: "http",
+          scheme: "bearer",
+          description: "MERCHANT_API_KEY: mk_test_… on a sandbox Malipo, mk_live_… on a live one",
+        },
       },
     },
+    webhooks: merchantWebhooks,
     paths: {
       "/api/payments": {
         post: {
@@ -139,16 +153,24 @@ export function openApiDocument() {
         get: {
           summary:
             "Search the payments, newest first (a cashier: the register's, payment-link sales included)",
-          security: staffSession,
-          requestParams: { query: listPaymentsQuerySchema },
+          description: merchantReadable,
+          security: [...staffSession, ...merchantKey],
+          requestParams: { query: listPaymentsQuerySchema, header: apiVersionHeader },
           responses: {
-            "200": { description: "One page", content: json(paymentListSchema) },
+            "200": { description: "One page", headers: versionEcho, content: json(paymentListSchema) },
             "400": errors.validation,
             "401": errors.unauthenticated,
           },
         },
       },
-      "/api/payments/{id}": { get: readPayment },
+      "/api/payments/{id}": {
+        get: {
+          ...readPayment,
+          description: merchantReadable,
+          security: [...staffSession, ...merchantKey, {}],
+          requestParams: { path: idPath, query: viewer, header: apiVersionHeader },
+        },
+      },
       "/api/payments/{id}/refresh": {
         post: {
           ...readPayment,
@@ -205,37 +227,6 @@ export function openApiDocument() {
         },
       },
       ...refundPaths,
-      "/api/checkout-sessions": {
-        post: {
-          summary: "Create a hosted checkout session",
-          description:
-            "success_url and cancel_url must be http(s) (within MERCHANT_REDIRECT_ORIGINS when set); " +
-            "webhook_url is for the merchant key only and must resolve to a public address.",
-          security: [{ merchantKey: [] }, ...staffSession],
-          requestParams: { header: z.object({ "Idempotency-Key": idempotencyKey(false).optional() }) },
-          requestBody: { content: json(requests.createCheckoutSession) },
-          responses: {
-            "200": { description: "A replay for this Idempotency-Key", content: json(checkoutSessionSchema) },
-            "201": { description: "The session was created", content: json(checkoutSessionSchema) },
-            "400": errors.validation,
-            "401": errors.unauthenticated,
-            "403": error("FORBIDDEN: wrong origin, or webhook_url sent with a staff session"),
-            "422": error("IDEMPOTENCY_KEY_REUSED"),
-          },
-        },
-      },
-      "/api/checkout-sessions/{id}": {
-        get: {
-          summary: "Read a checkout session with its payments",
-          security: [{ merchantKey: [] }, ...staffSession],
-          requestParams: { path: idPath },
-          responses: {
-            "200": { description: "The session", content: json(checkoutSessionSchema) },
-            "401": errors.unauthenticated,
-            "404": errors.notFound,
-          },
-        },
-      },
       "/api/checkout-sessions/{id}/payments": {
         post: {
           summary: "A shopper pays a checkout session",
@@ -246,6 +237,7 @@ export function openApiDocument() {
           responses: { ...paymentCreated, "404": errors.notFound },
         },
       },
+      ...merchantPaths,
       ...staffPaths,
       ...dayPaths,
       ...displayPaths,

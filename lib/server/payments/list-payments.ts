@@ -43,11 +43,11 @@ export const listPaymentsQuerySchema = z.object({
 });
 
 // Cursor = the (created_at, id) of the last row seen: stable under inserts, unlike page numbers.
-function encodeCursor(createdAt: Date, id: string): string {
+export function encodeCursor(createdAt: Date, id: string): string {
   return Buffer.from(`${createdAt.toISOString()}|${id}`).toString("base64url");
 }
 
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+export function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   const [iso, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
   const createdAt = new Date(iso ?? "");
   if (!id || Number.isNaN(createdAt.getTime())) {
@@ -139,10 +139,11 @@ export function paymentSearchConditions(query: ListPaymentsQuery): SQL[] {
 
 /**
  * `scope` null: every payment (managers and the owner); else one owner scope (a cashier's register, which
- * includes the payment-link sales made there: payment-scope.ts).
+ * includes the payment-link sales made there: payment-scope.ts). `only` narrows further (the merchant key's
+ * checkout payments, lib/server/checkout/merchant-payments.ts).
  */
-export async function listPayments(db: Db, scope: string | null, query: ListPaymentsQuery) {
-  const rows = await paymentListQuery(db, scope, query);
+export async function listPayments(db: Db, scope: string | null, query: ListPaymentsQuery, only: SQL[] = []) {
+  const rows = await paymentListQuery(db, scope, query, only);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
@@ -152,8 +153,8 @@ export async function listPayments(db: Db, scope: string | null, query: ListPaym
 }
 
 /** The page's query, one row more than the page to know whether there is a next one (EXPLAINed in tests). */
-export function paymentListQuery(db: Db, scope: string | null, query: ListPaymentsQuery) {
-  const conditions = paymentSearchConditions(query);
+export function paymentListQuery(db: Db, scope: string | null, query: ListPaymentsQuery, only: SQL[] = []) {
+  const conditions = [...only, ...paymentSearchConditions(query)];
   if (scope) conditions.unshift(scopeCondition(scope));
   return db
     .select()

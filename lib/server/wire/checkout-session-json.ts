@@ -3,6 +3,7 @@ import type { CheckoutSessionRow } from "@/lib/server/db/schema";
 import { getEnv } from "@/lib/server/env";
 import { toMajorString, type Currency } from "@/lib/money";
 import { checkoutSessionSchema, type CheckoutSession, type Payment } from "@/lib/api-contract";
+import { livemode } from "./livemode";
 
 export function checkoutUrl(id: string): string {
   return `${getEnv().publicBaseUrl}/checkout/${id}`;
@@ -21,9 +22,12 @@ export function checkoutSessionJson(row: CheckoutSessionRow, payments?: Payment[
     description: row.description,
     line_items: row.lineItems,
     customer: row.customer,
+    client_reference_id: row.clientReferenceId,
+    metadata: row.metadata ?? {},
     success_url: row.successUrl,
     cancel_url: row.cancelUrl,
     merchant_name: getEnv().merchantName,
+    livemode: livemode(),
     expires_at: row.expiresAt.toISOString(),
     created_at: row.createdAt.toISOString(),
     ...(payments ? { payments } : {}),

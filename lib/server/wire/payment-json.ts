@@ -5,6 +5,7 @@ import { toMajorString, type Currency } from "@/lib/money";
 import { paymentChannel } from "@/lib/payment-channel";
 import { isPaid, isPaymentStatus } from "@/lib/payment-status";
 import { getEnv } from "@/lib/server/env";
+import { livemode } from "./livemode";
 
 /**
  * The payment object of docs/api.md#payment-object (schema: lib/api-contract.ts). Amounts leave as decimal strings in major units.
@@ -55,5 +56,6 @@ export function paymentJson(row: PaymentRow): Payment {
       row.receiptToken && isPaymentStatus(row.status) && isPaid(row.status)
         ? `${getEnv().publicBaseUrl}/r/${row.receiptToken}`
         : null,
+    livemode: livemode(),
   });
 }
