@@ -116,6 +116,8 @@ const schema = z.object({
     .enum(["1", "0", ""], { error: 'expected "1" (force the sandbox) or "0" (forbid it)' })
     .optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // Bearer token for /api/metrics; unset = the endpoint answers 404 (README "Metrics").
+  METRICS_TOKEN: optional.refine((v) => v === undefined || v.length >= 16, "expected at least 16 characters"),
 });
 
 export type { ProviderMode };
@@ -155,6 +157,8 @@ export interface Env {
   /** Bounds on live-status streams (SSE): per payment and per client address, and each one's lifetime. */
   sse: { maxPerPayment: number; maxPerClient: number; maxLifetimeSeconds: number };
   logLevel: "debug" | "info" | "warn" | "error";
+  /** Bearer token guarding /api/metrics; undefined = metrics are not served. */
+  metricsToken: string | undefined;
   /** Set when the merchant key and secrets were generated (sandbox mode): printed at start. */
   generatedCredentials: boolean;
 }
@@ -312,6 +316,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       maxLifetimeSeconds: v.SSE_MAX_LIFETIME_SECONDS,
     },
     logLevel: v.LOG_LEVEL,
+    metricsToken: v.METRICS_TOKEN,
     generatedCredentials:
       generated !== undefined && (!v.SESSION_SECRET || !v.MERCHANT_API_KEY || !v.MERCHANT_WEBHOOK_SECRET),
   };

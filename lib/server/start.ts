@@ -1,8 +1,8 @@
 import "server-only";
 import { EnvError, getEnv, isBuildPhase } from "@/lib/server/env";
-import { closeDatabase, getDatabase } from "@/lib/server/db/database";
+import { getDatabase } from "@/lib/server/db/database";
 import { DataDirLockedError } from "@/lib/server/db/pglite-lock";
-import { installSocketAddressHeader } from "@/lib/server/http/socket-address";
+import { installRequestGate } from "@/lib/server/http/request-gate";
 import { log, setLogLevel } from "@/lib/server/log";
 import {
   bootstrapAccounts,
@@ -13,7 +13,7 @@ import { startReconciler } from "@/lib/server/payments/reconcile";
 import { providerAdapter } from "@/lib/server/providers/registry";
 import { getListenHub } from "@/lib/server/realtime/listen-hub";
 import { registerPaymentListeners } from "@/lib/server/register-listeners";
-import { closeAllStreams } from "@/lib/server/realtime/payment-stream";
+import { installGracefulShutdown } from "@/lib/server/ops/graceful-shutdown";
 import { startMerchantWebhookWorker } from "@/lib/server/webhooks/deliver-merchant-webhooks";
 
 // Runs once per server process (from instrumentation.ts): validate configuration, open the database and
@@ -59,7 +59,7 @@ export async function start(): Promise<void> {
     throw error;
   }
   setLogLevel(env.logLevel);
-  installSocketAddressHeader();
+  installRequestGate();
   if (env.retiredPosAccessCode) {
     console.error(
       "\nPOS_ACCESS_CODE is retired and ignored: staff now sign in with their own PIN on a paired register " +
@@ -85,19 +85,10 @@ export async function start(): Promise<void> {
   }
 
   // One LISTEN and one reconciler loop per instance.
-  await getListenHub();
+  await (await getListenHub()).ensureStarted();
   const getDb = async () => (await getDatabase()).db;
-  const stopReconciler = startReconciler(getDb, providerAdapter);
-  const stopWebhooks = startMerchantWebhookWorker(getDb, env.merchantWebhookSecret);
-
-  // Open SSE streams would keep the HTTP server from closing: end them first, then the database.
-  const shutdown = () => {
-    stopReconciler();
-    stopWebhooks();
-    const closed = closeAllStreams();
-    log.info("shutting down", { closedStreams: closed });
-    void closeDatabase().finally(() => process.exit(0));
-  };
-  process.once("SIGTERM", shutdown);
-  process.once("SIGINT", shutdown);
+  installGracefulShutdown([
+    startReconciler(getDb, providerAdapter),
+    startMerchantWebhookWorker(getDb, env.merchantWebhookSecret),
+  ]);
 }
