@@ -15,7 +15,12 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["{lib,components,app,scripts,test}/**/*.test.{ts,tsx}"],
-          exclude: ["**/*.integration.test.ts", "**/*.security.test.ts", "node_modules/**"],
+          exclude: [
+            "**/*.integration.test.ts",
+            "**/*.security.test.ts",
+            "**/*.cluster.test.ts",
+            "node_modules/**",
+          ],
           environment: "node",
         },
       },
@@ -48,6 +53,19 @@ export default defineConfig({
             // Tries per endpoint for the fuzzer: small in the everyday suite, 10,000 with `test:security -- --full`.
             fuzzRuns: Number(process.env.SECURITY_FUZZ_RUNS ?? 200),
           },
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          // npm run test:cluster: three production-build instances on one PostgreSQL (test/cluster).
+          name: "cluster",
+          include: ["test/cluster/**/*.cluster.test.ts"],
+          environment: "node",
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
+          maxWorkers: 1,
+          provide: { testDatabaseUrl: process.env.TEST_DATABASE_URL ?? "" },
         },
       },
     ],

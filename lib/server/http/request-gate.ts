@@ -18,7 +18,6 @@ interface GateState {
   draining: boolean;
   inFlight: number;
   idle: Set<() => void>;
-  servers: Set<http.Server>;
 }
 const holder = globalThis as typeof globalThis & { __malipoRequestGate?: GateState };
 const state = (holder.__malipoRequestGate ??= {
@@ -26,7 +25,6 @@ const state = (holder.__malipoRequestGate ??= {
   draining: false,
   inFlight: 0,
   idle: new Set(),
-  servers: new Set(),
 });
 
 /** The incoming id when it is short and plain (no spaces, no control characters), else a new one. */
@@ -43,17 +41,16 @@ function track(res: http.ServerResponse): void {
   });
 }
 
-function refuse(res: http.ServerResponse, requestId: string): void {
-  res.writeHead(503, {
-    "content-type": "application/json",
-    connection: "close",
-    "retry-after": "1",
-    "x-request-id": requestId,
-  });
+/** 503 and `Connection: close`; readiness says why in its own shape so a load balancer reads it. */
+function refuse(req: http.IncomingMessage, res: http.ServerResponse): void {
+  res.writeHead(503, { "content-type": "application/json", connection: "close", "retry-after": "1" });
+  const ready = req.url?.split("?")[0] === "/api/ready";
   res.end(
-    JSON.stringify({
-      error: { code: "SHUTTING_DOWN", message: "This instance is shutting down. Try again." },
-    }),
+    JSON.stringify(
+      ready
+        ? { status: "not_ready", reason: "shutting_down" }
+        : { error: { code: "SHUTTING_DOWN", message: "This instance is shutting down. Try again." } },
+    ),
   );
 }
 
@@ -69,13 +66,12 @@ export function installRequestGate(): void {
     if (event !== "request") return emit.call(this, event, ...args);
     const req = args[0] as http.IncomingMessage;
     const res = args[1] as http.ServerResponse;
-    state.servers.add(this);
     stampSocketAddress(req);
     const requestId = requestIdFor(req.headers[REQUEST_ID_HEADER]);
     req.headers[REQUEST_ID_HEADER] = requestId;
     res.setHeader("X-Request-Id", requestId);
     if (state.draining) {
-      refuse(res, requestId);
+      refuse(req, res);
       return true;
     }
     track(res);
@@ -83,13 +79,12 @@ export function installRequestGate(): void {
   } as typeof http.Server.prototype.emit;
 }
 
-/** SIGTERM's first step: refuse new requests, stop accepting connections, close idle keep-alives. */
+/**
+ * SIGTERM's first step: every new request is answered 503 (the listener stays open, so a load balancer's
+ * readiness probe reads 503 rather than a refused connection) until the process exits.
+ */
 export function beginDraining(): void {
   state.draining = true;
-  for (const server of state.servers) {
-    server.close();
-    server.closeIdleConnections?.();
-  }
 }
 
 export function isDraining(): boolean {

@@ -7,7 +7,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom
 
 function createMetrics() {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: "malipo_process_" });
+  collectDefaultMetrics({ register: registry, prefix: "malipo_" });
   const registers = [registry];
   return {
     registry,
