@@ -35,6 +35,10 @@ export function installGracefulShutdown(stopWorkers: (() => Promise<void>)[]): v
     log.info("shut down", { ms: Date.now() - started });
     process.exit(0);
   };
+  // Next.js's own server exits at the first SIGTERM without waiting for anything (unless started with
+  // NEXT_MANUAL_SIG_HANDLE, which the image sets); its handler is replaced by this graceful one.
+  process.removeAllListeners("SIGTERM");
+  process.removeAllListeners("SIGINT");
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
   process.once("SIGINT", () => void shutdown("SIGINT"));
 }
