@@ -6,6 +6,9 @@ import * as checkoutSessionRoute from "@/app/api/checkout-sessions/[id]/route";
 import * as checkoutSessionPaymentsRoute from "@/app/api/checkout-sessions/[id]/payments/route";
 import * as checkoutSessionsRoute from "@/app/api/checkout-sessions/route";
 import * as healthRoute from "@/app/api/health/route";
+import * as metricsRoute from "@/app/api/metrics/route";
+import * as webhookDeliveriesRoute from "@/app/api/webhook-deliveries/route";
+import * as webhookDeliveryRetryRoute from "@/app/api/webhook-deliveries/[id]/retry/route";
 import * as meRoute from "@/app/api/me/route";
 import * as paymentEventsRoute from "@/app/api/payments/[id]/events/route";
 import * as paymentRefreshRoute from "@/app/api/payments/[id]/refresh/route";
@@ -69,6 +72,28 @@ const rows: Row[] = [
     method: "GET",
     path: () => "/api/health",
     expect: [200, 200, 200, 200, 200],
+  },
+  {
+    name: "GET /api/metrics (no METRICS_TOKEN set)",
+    handler: metricsRoute.GET,
+    method: "GET",
+    path: () => "/api/metrics",
+    expect: [404, 404, 404, 404, 404],
+  },
+  {
+    name: "GET /api/webhook-deliveries?status=failed",
+    handler: webhookDeliveriesRoute.GET,
+    method: "GET",
+    path: () => "/api/webhook-deliveries?status=failed",
+    expect: [401, 401, 401, 401, 200],
+  },
+  {
+    name: "POST /api/webhook-deliveries/:id/retry (unknown)",
+    handler: webhookDeliveryRetryRoute.POST,
+    method: "POST",
+    path: () => "/api/webhook-deliveries/msg_unknown/retry",
+    params: () => ({ id: "msg_unknown" }),
+    expect: [401, 401, 401, 401, 404],
   },
   {
     name: "POST /api/session (wrong password)",
