@@ -16,8 +16,12 @@ export async function signIn(base: string): Promise<string> {
     headers: { "content-type": "application/json" },
     body: JSON.stringify(OWNER),
   });
-  if (response.status !== 200) throw new Error(`sign-in answered ${response.status}`);
-  return response.headers.getSetCookie()[0]!.split(";")[0]!;
+  if (response.status !== 200 && response.status !== 201)
+    throw new Error(`sign-in answered ${response.status}`);
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0]!)
+    .join("; ");
 }
 
 export function createSale(base: string, cookie: string, key = randomUUID(), amount = 1000) {

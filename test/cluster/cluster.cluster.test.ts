@@ -49,7 +49,7 @@ beforeAll(async () => {
   await admin.connect();
   await admin.query(`create database ${dbName}`);
   sandbox = startSandbox(BASE_PORT + 10);
-  await waitForStatus(`${sandbox.url}/control/settings`, 200);
+  await waitForStatus(`${sandbox.url}/control/settings`, 401);
   // Webhooks from the sandbox are dropped: every status change in these tests comes from us or the reconciler.
   await fetch(`${sandbox.url}/control/settings`, {
     method: "PUT",

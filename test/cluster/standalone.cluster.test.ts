@@ -21,7 +21,7 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "malipo-standalone-"));
 
 beforeAll(async () => {
   sandbox = startSandbox(BASE_PORT + 1);
-  await waitForStatus(`${sandbox.url}/control/settings`, 200);
+  await waitForStatus(`${sandbox.url}/control/settings`, 401);
   proxy = await startCountingProxy(BASE_PORT + 2, sandbox.url);
   app = startInstance({
     port: BASE_PORT,
