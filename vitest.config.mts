@@ -65,7 +65,11 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 240_000,
           maxWorkers: 1,
-          provide: { testDatabaseUrl: process.env.TEST_DATABASE_URL ?? "" },
+          provide: {
+            testDatabaseUrl: process.env.TEST_DATABASE_URL ?? "",
+            // Moves the suite's ports (3600–3633) for a second checkout running beside this one.
+            clusterPortOffset: Number(process.env.CLUSTER_PORT_OFFSET ?? 0),
+          },
         },
       },
     ],

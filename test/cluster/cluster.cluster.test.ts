@@ -12,7 +12,7 @@ import { openStream } from "./sse-client";
 // database, a shared PayGrid sandbox behind a proxy that counts what reaches the provider, and a merchant
 // endpoint that counts deliveries. Every case asserts counts; waits poll for a condition, never sleep.
 
-const BASE_PORT = 3600 + Number(process.env.CLUSTER_PORT_OFFSET ?? 0);
+const BASE_PORT = 3600 + inject("clusterPortOffset");
 const adminUrl = inject("testDatabaseUrl");
 const dbName = `malipo_ops_cluster_${Date.now()}`;
 const dbUrl = (() => {
@@ -113,8 +113,9 @@ describe("three instances on one PostgreSQL", () => {
     await expect.poll(() => onB.frames.filter((f) => f.event === "payment").length).toBe(1);
     await expect.poll(() => onC.frames.filter((f) => f.event === "payment").length).toBe(1);
 
-    const sent = performance.now();
+    // Measured from A's answer: by then the status change and its NOTIFY are committed.
     expect((await sendWebhook(A(), sale, "processing")).status).toBe(200);
+    const sent = performance.now();
     await expect.poll(() => onB.frames.filter((f) => f.data?.status === "processing").length).toBe(1);
     await expect.poll(() => onC.frames.filter((f) => f.data?.status === "processing").length).toBe(1);
     for (const stream of [onB, onC]) {

@@ -53,7 +53,6 @@ export function startInstance(options: InstanceOptions): Child {
     cwd: STANDALONE_DIR,
     stdio: ["ignore", "pipe", "pipe"],
     env: {
-      PATH: process.env.PATH ?? "",
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       PORT: String(options.port),
@@ -97,7 +96,7 @@ export function startSandbox(port: number): Child {
       "--signing-key",
       SIGNING_KEY,
     ],
-    { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NODE_OPTIONS: "" } },
+    { stdio: ["ignore", "pipe", "pipe"] },
   );
   return track(child, `http://127.0.0.1:${port}`);
 }

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { openDatabase } from "@/lib/server/db/client";
 import { createdSale, createSale, signIn } from "./cluster-api";
 import { startCountingProxy, type CountingProxy } from "./counting-proxy";
@@ -13,7 +13,7 @@ import { openStream } from "./sse-client";
 // standalone folder, PORT and HOSTNAME from the environment), on the embedded database: health,
 // readiness, request ids in responses and logs, metrics behind the token, and a graceful shutdown.
 
-const BASE_PORT = 3620 + Number(process.env.CLUSTER_PORT_OFFSET ?? 0);
+const BASE_PORT = 3620 + inject("clusterPortOffset");
 let sandbox: Child;
 let proxy: CountingProxy;
 let app: Child;

@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/server/db/client";
 import { payments, type PaymentRow } from "@/lib/server/db/schema";
 import { log } from "@/lib/server/log";
@@ -58,10 +58,14 @@ export async function reconcileDue(
       );
       break;
     }
+    // Our claim's lease_until is the token of ownership: if checking the batch took longer than the lease,
+    // another instance may hold this row now, and it is skipped (each payment read once per round).
+    // Still ours: the lease is renewed for this row's check.
     const [row] = await db
-      .select()
-      .from(payments)
-      .where(sql`${payments.id} = ${id}`);
+      .update(payments)
+      .set({ leaseUntil: new Date(Date.now() + LEASE_SECONDS * 1000) })
+      .where(and(eq(payments.id, id), eq(payments.leaseUntil, leaseUntil)))
+      .returning();
     if (!row) continue;
     result.checked += 1;
     try {
