@@ -11,6 +11,9 @@ const baseHeaders = [
 ];
 
 const nextConfig: NextConfig = {
+  // A self-contained server (.next/standalone/server.js) for the container image (README "Image and
+  // compose"); scripts/assemble-standalone.sh adds the static files and migrations beside it.
+  output: "standalone",
   // PGlite ships its own WASM and data files; bundling it breaks their lookup, so it stays external.
   serverExternalPackages: ["@electric-sql/pglite", "pg"],
   poweredByHeader: false,

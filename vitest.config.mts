@@ -15,7 +15,12 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["{lib,components,app,scripts,test}/**/*.test.{ts,tsx}"],
-          exclude: ["**/*.integration.test.ts", "**/*.security.test.ts", "node_modules/**"],
+          exclude: [
+            "**/*.integration.test.ts",
+            "**/*.security.test.ts",
+            "**/*.cluster.test.ts",
+            "node_modules/**",
+          ],
           environment: "node",
         },
       },
@@ -47,6 +52,23 @@ export default defineConfig({
             testDatabaseUrl: process.env.TEST_DATABASE_URL ?? "",
             // Tries per endpoint for the fuzzer: small in the everyday suite, 10,000 with `test:security -- --full`.
             fuzzRuns: Number(process.env.SECURITY_FUZZ_RUNS ?? 200),
+          },
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          // npm run test:cluster: three production-build instances on one PostgreSQL (test/cluster).
+          name: "cluster",
+          include: ["test/cluster/**/*.cluster.test.ts"],
+          environment: "node",
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
+          maxWorkers: 1,
+          provide: {
+            testDatabaseUrl: process.env.TEST_DATABASE_URL ?? "",
+            // Moves the suite's ports (3600–3633) for a second checkout running beside this one.
+            clusterPortOffset: Number(process.env.CLUSTER_PORT_OFFSET ?? 0),
           },
         },
       },

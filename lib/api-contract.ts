@@ -194,9 +194,31 @@ export const apiErrorBodySchema = z
   .meta({ id: "Error" });
 export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;
 
-export const healthSchema = z
-  .object({ status: z.literal("ok"), db: z.literal("ok"), sandbox: z.boolean() })
-  .meta({ id: "Health" });
+export const healthSchema = z.object({ status: z.literal("ok") }).meta({ id: "Health" });
+
+export const readinessSchema = z
+  .object({
+    status: z.enum(["ready", "not_ready"]),
+    reason: z.enum(["shutting_down", "db", "migrations", "listen"]).optional(),
+  })
+  .meta({ id: "Readiness" });
+
+export const webhookDeliverySchema = z
+  .object({
+    id: z.string(),
+    event_type: z.string(),
+    checkout_session_id: z.string(),
+    url: z.string(),
+    status: z.enum(["failed", "pending", "delivered"]),
+    attempts: z.number().int(),
+    last_status: z.number().int().nullable(),
+    last_error: z.string().nullable(),
+    next_attempt_at: z.string().nullable(),
+    delivered_at: z.string().nullable(),
+    failed_at: z.string().nullable(),
+    created_at: z.string(),
+  })
+  .meta({ id: "WebhookDelivery" });
 
 const role = z.enum(["owner", "manager", "cashier"]);
 const registerRef = z.object({ id: z.string(), name: z.string() });

@@ -7,13 +7,13 @@ import path from "node:path";
 
 export const FLOORS: readonly (readonly string[])[] = [
   ["provider-modes"],
-  ["env", "log"],
+  ["env", "log", "metrics"],
   ["loop", "locale", "db", "http", "branding"],
   ["auth", "providers", "wire"],
   ["staff"],
   ["payments"],
   ["checkout", "webhooks", "realtime", "day", "fiscal"],
-  ["register-listeners", "openapi"],
+  ["register-listeners", "openapi", "ops"],
   ["start"],
 ];
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: the whole suite — lint, types, unit, integration (PGlite, and PostgreSQL when one is
-# reachable), the security suite (attacks and fuzzer), production build with a sentinel key, the secret-leak check, and Playwright e2e in Chromium.
+# reachable), the security suite (attacks and fuzzer), production build with a sentinel key, the secret-leak check, the standalone server as the image runs it, the
+# cluster tests (three instances, when PostgreSQL is reachable), and Playwright e2e in Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$(date +%s)
@@ -58,10 +59,19 @@ if grep -rF "$MALIPO_SENTINEL_KEY" .next/static >/dev/null 2>&1; then
   exit 1
 fi
 echo "the sentinel key is not in .next/static"
+bash scripts/assemble-standalone.sh
+
+step "standalone server as the image runs it"
+npx vitest run --project cluster test/cluster/standalone.cluster.test.ts --reporter=default --reporter=json --outputFile.json="$reports/standalone.json"
+
+if [ -n "${TEST_DATABASE_URL:-}" ]; then
+  step "cluster tests (three instances on one PostgreSQL)"
+  npx vitest run --project cluster test/cluster/cluster.cluster.test.ts --reporter=default --reporter=json --outputFile.json="$reports/cluster.json"
+fi
 
 step "end-to-end tests (Chromium)"
 PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/e2e.json" npx playwright test --reporter=list,json
 
 step "done"
-node scripts/count-tests.mjs "$reports/unit.json" "$reports/integration.json" "$reports/security.json" "$reports/e2e.json"
+node scripts/count-tests.mjs "$reports"/{unit,integration,security,standalone}.json $([ -f "$reports/cluster.json" ] && echo "$reports/cluster.json") "$reports/e2e.json"
 echo "all checks passed in $(( $(date +%s) - started ))s"

@@ -3,6 +3,8 @@ declare module "vitest" {
     testDatabaseUrl: string;
     /** Tries per endpoint for the security fuzzer (SECURITY_FUZZ_RUNS). */
     fuzzRuns: number;
+    /** Added to the cluster suite's ports (CLUSTER_PORT_OFFSET). */
+    clusterPortOffset: number;
   }
 }
 export {};

@@ -20,6 +20,10 @@ import * as checkoutSessionsRoute from "@/app/api/checkout-sessions/route";
 import * as meRoute from "@/app/api/me/route";
 import * as fiscalRoute from "@/app/api/fiscal/route";
 import * as fiscalRegistrationRoute from "@/app/api/fiscal/registration/route";
+import * as metricsRoute from "@/app/api/metrics/route";
+import * as readyRoute from "@/app/api/ready/route";
+import * as webhookDeliveriesRoute from "@/app/api/webhook-deliveries/route";
+import * as webhookDeliveryRetryRoute from "@/app/api/webhook-deliveries/[id]/retry/route";
 import * as paymentEventsRoute from "@/app/api/payments/[id]/events/route";
 import * as customerDisplayRoute from "@/app/api/customer-displays/[id]/route";
 import * as customerDisplaysRoute from "@/app/api/customer-displays/route";
@@ -98,6 +102,29 @@ interface Fixtures {
 }
 
 const endpoints: Endpoint[] = [
+  { name: "GET /api/ready", handler: readyRoute.GET, method: "GET", path: "/api/ready", as: "anonymous" },
+  {
+    name: "GET /api/metrics",
+    handler: metricsRoute.GET,
+    method: "GET",
+    path: "/api/metrics",
+    as: "anonymous",
+  },
+  {
+    name: "GET /api/webhook-deliveries",
+    handler: webhookDeliveriesRoute.GET,
+    method: "GET",
+    path: "/api/webhook-deliveries",
+    as: "anonymous",
+  },
+  {
+    name: "POST /api/webhook-deliveries/:id/retry",
+    handler: webhookDeliveryRetryRoute.POST,
+    method: "POST",
+    path: "/api/webhook-deliveries/:id/retry",
+    as: "anonymous",
+    realId: () => "msg_not_there",
+  },
   {
     name: "POST /api/session",
     handler: sessionRoute.POST,

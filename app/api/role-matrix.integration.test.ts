@@ -11,6 +11,9 @@ import * as customerDisplayRoute from "@/app/api/customer-displays/[id]/route";
 import * as customerDisplaysRoute from "@/app/api/customer-displays/route";
 import * as displayEventsRoute from "@/app/api/display/[token]/events/route";
 import * as healthRoute from "@/app/api/health/route";
+import * as metricsRoute from "@/app/api/metrics/route";
+import * as webhookDeliveriesRoute from "@/app/api/webhook-deliveries/route";
+import * as webhookDeliveryRetryRoute from "@/app/api/webhook-deliveries/[id]/retry/route";
 import * as meRoute from "@/app/api/me/route";
 import * as fiscalRoute from "@/app/api/fiscal/route";
 import * as fiscalRegistrationRoute from "@/app/api/fiscal/registration/route";
@@ -96,6 +99,28 @@ const rows: Row[] = [
     method: "GET",
     path: () => "/api/health",
     expect: [200, 200, 200, 200, 200],
+  },
+  {
+    name: "GET /api/metrics (no METRICS_TOKEN set)",
+    handler: metricsRoute.GET,
+    method: "GET",
+    path: () => "/api/metrics",
+    expect: [404, 404, 404, 404, 404],
+  },
+  {
+    name: "GET /api/webhook-deliveries?status=failed",
+    handler: webhookDeliveriesRoute.GET,
+    method: "GET",
+    path: () => "/api/webhook-deliveries?status=failed",
+    expect: [401, 401, 401, 401, 200],
+  },
+  {
+    name: "POST /api/webhook-deliveries/:id/retry (unknown)",
+    handler: webhookDeliveryRetryRoute.POST,
+    method: "POST",
+    path: () => "/api/webhook-deliveries/msg_unknown/retry",
+    params: () => ({ id: "msg_unknown" }),
+    expect: [401, 401, 401, 401, 404],
   },
   {
     name: "POST /api/session (wrong password)",

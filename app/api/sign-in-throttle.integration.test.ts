@@ -113,7 +113,10 @@ describe.each(testStores())("sign-in throttling on $name", (store) => {
 
   it("logs one alertable warning when failures everywhere pass the ceiling", async () => {
     const lines: string[] = [];
-    const spy = vi.spyOn(console, "error").mockImplementation((line: string) => void lines.push(line));
+    const spy = vi.spyOn(process.stderr, "write").mockImplementation((line: string | Uint8Array) => {
+      lines.push(String(line));
+      return true;
+    });
     try {
       const [global] = await database.db.select().from(authThrottle).where(eq(authThrottle.key, "global"));
       const needed = GLOBAL_FAILURE_CEILING - (global?.failures ?? 0);

@@ -142,6 +142,8 @@ const schema = z.object({
   VFD_DEFAULT_TAX_CODE: z
     .enum(["1", "2", "3", "4", "5", ""], { error: "expected a TRA tax code 1–5 (1 = A, standard VAT)" })
     .optional(),
+  // Bearer token for /api/metrics; unset = the endpoint answers 404 (README "Metrics").
+  METRICS_TOKEN: optional.refine((v) => v === undefined || v.length >= 16, "expected at least 16 characters"),
 });
 
 export type { ProviderMode };
@@ -190,6 +192,8 @@ export interface Env {
   logLevel: "debug" | "info" | "warn" | "error";
   /** Fiscal receipts through TRA's VFD API (README "Fiscal receipts"). */
   vfd: VfdConfig;
+  /** Bearer token guarding /api/metrics; undefined = metrics are not served. */
+  metricsToken: string | undefined;
   /** Set when the merchant key and secrets were generated (sandbox mode): printed at start. */
   generatedCredentials: boolean;
 }
@@ -393,6 +397,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     },
     logLevel: v.LOG_LEVEL,
     vfd: vfdConfig(v, vfdMode),
+    metricsToken: v.METRICS_TOKEN,
     generatedCredentials:
       generated !== undefined && (!v.SESSION_SECRET || !v.MERCHANT_API_KEY || !v.MERCHANT_WEBHOOK_SECRET),
   };

@@ -3,17 +3,21 @@ import { log } from "@/lib/server/log";
 
 /**
  * Runs `tick` every `intervalMs` (waiting for each run to finish), never keeping a stopping process alive.
- * Returns a stop function. Used by the per-instance background workers.
+ * Returns a stop function that resolves once a tick in progress has finished (graceful shutdown waits for
+ * it so the tick's leases are released). Used by the per-instance background workers.
  */
-export function startLoop(name: string, tick: () => Promise<void>, intervalMs: number): () => void {
+export function startLoop(name: string, tick: () => Promise<void>, intervalMs: number): () => Promise<void> {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
   const run = async () => {
     try {
-      await tick();
+      running = tick();
+      await running;
     } catch (error) {
       log.error(`${name} tick failed`, { error: String(error) });
     } finally {
+      running = undefined;
       if (!stopped) schedule();
     }
   };
@@ -22,8 +26,9 @@ export function startLoop(name: string, tick: () => Promise<void>, intervalMs: n
     timer.unref();
   };
   schedule();
-  return () => {
+  return async () => {
     stopped = true;
     if (timer) clearTimeout(timer);
+    await running?.catch(() => {});
   };
 }

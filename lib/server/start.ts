@@ -1,8 +1,8 @@
 import "server-only";
 import { EnvError, getEnv, isBuildPhase } from "@/lib/server/env";
-import { closeDatabase, getDatabase } from "@/lib/server/db/database";
+import { getDatabase } from "@/lib/server/db/database";
 import { DataDirLockedError } from "@/lib/server/db/pglite-lock";
-import { installSocketAddressHeader } from "@/lib/server/http/socket-address";
+import { installRequestGate } from "@/lib/server/http/request-gate";
 import { log, setLogLevel } from "@/lib/server/log";
 import {
   bootstrapAccounts,
@@ -13,8 +13,7 @@ import { startReconciler } from "@/lib/server/payments/reconcile";
 import { providerAdapter } from "@/lib/server/providers/registry";
 import { getListenHub } from "@/lib/server/realtime/listen-hub";
 import { registerPaymentListeners } from "@/lib/server/register-listeners";
-import { closeAllDisplayStreams } from "@/lib/server/realtime/display-stream";
-import { closeAllStreams } from "@/lib/server/realtime/payment-stream";
+import { installGracefulShutdown } from "@/lib/server/ops/graceful-shutdown";
 import { startMerchantWebhookWorker } from "@/lib/server/webhooks/deliver-merchant-webhooks";
 import { cachedSigningKey } from "@/lib/server/fiscal/fiscal-context";
 import { startFiscalWorker } from "@/lib/server/fiscal/fiscal-worker";
@@ -64,7 +63,7 @@ export async function start(): Promise<void> {
     throw error;
   }
   setLogLevel(env.logLevel);
-  installSocketAddressHeader();
+  installRequestGate();
   if (env.retiredPosAccessCode) {
     console.error(
       "\nPOS_ACCESS_CODE is retired and ignored: staff now sign in with their own PIN on a paired register " +
@@ -98,23 +97,12 @@ export async function start(): Promise<void> {
   }
 
   // One LISTEN and one reconciler loop per instance.
-  await getListenHub();
+  await (await getListenHub()).ensureStarted();
   const getDb = async () => (await getDatabase()).db;
-  const stopReconciler = startReconciler(getDb, providerAdapter);
-  const stopWebhooks = startMerchantWebhookWorker(getDb, env.merchantWebhookSecret);
-  const stopFiscal = startFiscalWorker(getDb, env.vfd);
-  const stopExpiry = startSessionExpiryWorker(getDb);
-
-  // Open SSE streams would keep the HTTP server from closing: end them first, then the database.
-  const shutdown = () => {
-    stopReconciler();
-    stopWebhooks();
-    stopFiscal();
-    stopExpiry();
-    const closed = closeAllStreams() + closeAllDisplayStreams();
-    log.info("shutting down", { closedStreams: closed });
-    void closeDatabase().finally(() => process.exit(0));
-  };
-  process.once("SIGTERM", shutdown);
-  process.once("SIGINT", shutdown);
+  installGracefulShutdown([
+    startReconciler(getDb, providerAdapter),
+    startMerchantWebhookWorker(getDb, env.merchantWebhookSecret),
+    startFiscalWorker(getDb, env.vfd),
+    startSessionExpiryWorker(getDb),
+  ]);
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { metrics } from "@/lib/server/metrics/registry";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/server/db/client";
 import { authThrottle } from "@/lib/server/db/schema";
@@ -43,7 +44,10 @@ export function rateLimited(seconds: number, message: string): ApiError {
 export async function assertNotLocked(db: Db, keys: string[], message: string): Promise<void> {
   const waits = await Promise.all(keys.map((key) => lockedFor(db, key)));
   const wait = Math.max(0, ...waits);
-  if (wait > 0) throw rateLimited(wait, message);
+  if (wait > 0) {
+    metrics.signInThrottled.inc({ kind: "locked" });
+    throw rateLimited(wait, message);
+  }
 }
 
 /** One more failure on `key` in its window (a window that has passed starts over), atomically. */
@@ -121,6 +125,9 @@ export async function throttledAttempt<T>(
   if (found) return found;
   const waits = await Promise.all(guard.keys.map((key) => recordFailure(db, key, guard.rule)));
   const wait = Math.max(0, ...waits);
-  if (wait > 0) throw rateLimited(wait, guard.tooMany);
+  if (wait > 0) {
+    metrics.signInThrottled.inc({ kind: "locking" });
+    throw rateLimited(wait, guard.tooMany);
+  }
   throw guard.wrong;
 }

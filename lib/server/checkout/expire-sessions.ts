@@ -107,7 +107,7 @@ export async function expireDueSessions(
 }
 
 /** The per-instance sweep loop; returns a stop function. */
-export function startSessionExpiryWorker(getDb: () => Promise<Db>, intervalMs = 5_000): () => void {
+export function startSessionExpiryWorker(getDb: () => Promise<Db>, intervalMs = 5_000): () => Promise<void> {
   return startLoop(
     "checkout session expiry",
     async () => void (await expireDueSessions(await getDb())),

@@ -19,12 +19,14 @@ export interface Database {
   kind: "pglite" | "postgres";
   /**
    * Subscribes to a NOTIFY channel; resolves to an unsubscribe function. `onReconnect` is called after a
-   * lost connection was re-established (notifications may have been missed meanwhile).
+   * lost connection was re-established (notifications may have been missed meanwhile); `onLost` when the
+   * connection dropped (readiness reports the LISTEN down until `onReconnect`).
    */
   listen(
     channel: string,
     onPayload: (payload: string) => void,
     onReconnect?: () => void,
+    onLost?: () => void,
   ): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
@@ -36,7 +38,7 @@ export interface OpenOptions {
   dataDir?: string;
 }
 
-const migrationsFolder = path.join(process.cwd(), "lib/server/db/migrations");
+export const migrationsFolder = path.join(process.cwd(), "lib/server/db/migrations");
 // Any fixed number: several instances starting together run the migrations one at a time.
 const MIGRATION_LOCK_ID = 7_351_001;
 
@@ -83,7 +85,7 @@ async function openPostgres(databaseUrl: string): Promise<Database> {
   return {
     db: db as unknown as Db,
     kind: "postgres",
-    async listen(channel, onPayload, onReconnect) {
+    async listen(channel, onPayload, onReconnect, onLost) {
       // LISTEN needs one connection held for as long as the subscription lives. If that connection
       // drops, listen again with a backoff and tell the caller, who re-reads what it may have missed.
       const quoted = `"${channel.replace(/"/g, '""')}"`;
@@ -99,6 +101,7 @@ async function openPostgres(databaseUrl: string): Promise<Database> {
           next.on("error", () => {
             next.release(true);
             if (client === next) client = undefined;
+            if (!stopped) onLost?.();
             if (!stopped) void connect(0, true);
           });
           await next.query(`LISTEN ${quoted}`);

@@ -24,8 +24,12 @@ export function fiscalContextFor(vfd: VfdConfig): FiscalContext {
   return { vfd, key: cachedSigningKey(vfd), now: () => new Date() };
 }
 
-export function startFiscalWorker(getDb: () => Promise<Db>, vfd: VfdConfig, intervalMs = 1_000): () => void {
-  if (vfd.mode === "off") return () => {};
+export function startFiscalWorker(
+  getDb: () => Promise<Db>,
+  vfd: VfdConfig,
+  intervalMs = 1_000,
+): () => Promise<void> {
+  if (vfd.mode === "off") return async () => {};
   const ctx = fiscalContextFor(vfd);
   let quietUntil = 0;
   let failures = 0;

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { ZodError } from "zod";
-import { log } from "@/lib/server/log";
+import { currentRequestId, log } from "@/lib/server/log";
 import { ApiError } from "./api-error";
 
 /** Maps anything thrown in a route handler to the one error shape; unknown errors never leak their message. */
@@ -18,9 +18,9 @@ export function handleRouteError(error: unknown): Response {
       },
     );
   }
-  const requestId = randomUUID();
+  // The request's own X-Request-Id (the log line carries it too); a fresh one outside a served request.
+  const requestId = currentRequestId() ?? randomUUID();
   log.error("unhandled route error", {
-    requestId,
     error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
     stack: error instanceof Error ? error.stack : undefined,
   });

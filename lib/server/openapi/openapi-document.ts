@@ -1,7 +1,13 @@
 import "server-only";
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from "zod-openapi";
-import { healthSchema, paymentListSchema, paymentSchema } from "@/lib/api-contract";
+import {
+  healthSchema,
+  paymentListSchema,
+  paymentSchema,
+  readinessSchema,
+  webhookDeliverySchema,
+} from "@/lib/api-contract";
 import { LATEST_API_VERSION } from "@/lib/api-version";
 import { cashPaymentSchema } from "@/lib/cash-payment-schema";
 import { createPaymentSchema, failoverFieldSchema } from "@/lib/payment-schema";
@@ -254,8 +260,71 @@ export function openApiDocument() {
       },
       "/api/health": {
         get: {
-          summary: "Liveness and database check",
-          responses: { "200": { description: "Up", content: json(healthSchema) }, "500": error("INTERNAL") },
+          summary: "Liveness: the process answers (nothing about the database or the mode)",
+          responses: {
+            "200": { description: "Up", content: json(healthSchema) },
+            "503": error("SHUTTING_DOWN: a graceful shutdown has begun"),
+          },
+        },
+      },
+      "/api/ready": {
+        get: {
+          summary: "Readiness for a load balancer",
+          description:
+            "503 names the reason: db, migrations, listen (the LISTEN connection) or shutting_down.",
+          responses: {
+            "200": { description: "Ready to serve", content: json(readinessSchema) },
+            "503": { description: "Not ready", content: json(readinessSchema) },
+          },
+        },
+      },
+      "/api/metrics": {
+        get: {
+          summary: "Prometheus metrics (Authorization: Bearer METRICS_TOKEN)",
+          responses: {
+            "200": {
+              description: "Prometheus text format",
+              content: { "text/plain": { schema: z.string() } },
+            },
+            "401": error("UNAUTHENTICATED: no or a wrong METRICS_TOKEN"),
+            "404": error("NOT_FOUND: METRICS_TOKEN is not set, metrics are off"),
+          },
+        },
+      },
+      "/api/webhook-deliveries": {
+        get: {
+          summary: "The merchant's webhook deliveries by status (merchant key)",
+          security: [{ merchantKey: [] }],
+          requestParams: {
+            query: z.object({
+              status: z
+                .enum(["failed", "pending", "delivered"])
+                .optional()
+                .meta({ description: "Default failed" }),
+              limit: z.number().int().min(1).max(200).optional().meta({ description: "Default 50" }),
+            }),
+          },
+          responses: {
+            "200": {
+              description: "Newest first",
+              content: json(z.object({ data: z.array(webhookDeliverySchema) })),
+            },
+            "400": errors.validation,
+            "401": errors.unauthenticated,
+          },
+        },
+      },
+      "/api/webhook-deliveries/{id}/retry": {
+        post: {
+          summary: "Queue a failed delivery again, same webhook-id (merchant key)",
+          security: [{ merchantKey: [] }],
+          requestParams: { path: idPath },
+          responses: {
+            "202": { description: "Queued again", content: json(webhookDeliverySchema) },
+            "200": { description: "Not failed: answered as it is", content: json(webhookDeliverySchema) },
+            "401": errors.unauthenticated,
+            "404": errors.notFound,
+          },
         },
       },
       "/api/openapi.json": {

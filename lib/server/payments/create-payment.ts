@@ -1,4 +1,5 @@
 import "server-only";
+import { metrics } from "@/lib/server/metrics/registry";
 import { and, eq, isNull, lt, or } from "drizzle-orm";
 import type { Db } from "@/lib/server/db/client";
 import { idempotencyRecords, payments, type PaymentRow } from "@/lib/server/db/schema";
@@ -57,6 +58,22 @@ export interface CreatePaymentResult {
 const instanceFlights = new Map<string, Promise<CreatePaymentResult>>();
 
 export async function createPayment(
+  ctx: CreatePaymentContext,
+  command: CreatePaymentCommand,
+): Promise<CreatePaymentResult> {
+  const labels = { provider: command.provider, method: command.method };
+  try {
+    const result = await createPaymentOnce(ctx, command);
+    const outcome = !result.created ? "replayed" : result.payment.status === "failed" ? "failed" : "created";
+    metrics.paymentsCreated.inc({ ...labels, outcome });
+    return result;
+  } catch (error) {
+    metrics.paymentsCreated.inc({ ...labels, outcome: "failed" });
+    throw error;
+  }
+}
+
+async function createPaymentOnce(
   ctx: CreatePaymentContext,
   command: CreatePaymentCommand,
 ): Promise<CreatePaymentResult> {

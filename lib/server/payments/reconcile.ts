@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/server/db/client";
 import { payments, type PaymentRow } from "@/lib/server/db/schema";
 import { log } from "@/lib/server/log";
@@ -31,6 +31,8 @@ export async function reconcileDue(
   db: Db,
   adapter: (provider: string) => PaymentProviderAdapter,
   now = new Date(),
+  /** Graceful shutdown: true once the instance stops; the rest of the batch is handed back unchecked. */
+  stopping: () => boolean = () => false,
 ): Promise<ReconcileResult> {
   const leaseUntil = new Date(now.getTime() + LEASE_SECONDS * 1000);
   const claimed = (await db.execute(sql`
@@ -48,11 +50,22 @@ export async function reconcileDue(
   `)) as unknown as { rows: { id: string }[] };
 
   const result: ReconcileResult = { checked: 0, changed: 0, failed: 0 };
-  for (const { id } of claimed.rows) {
+  for (const [index, { id }] of claimed.rows.entries()) {
+    if (stopping()) {
+      await releaseLeases(
+        db,
+        claimed.rows.slice(index).map((r) => r.id),
+      );
+      break;
+    }
+    // Our claim's lease_until is the token of ownership: if checking the batch took longer than the lease,
+    // another instance may hold this row now, and it is skipped (each payment read once per round).
+    // Still ours: the lease is renewed for this row's check.
     const [row] = await db
-      .select()
-      .from(payments)
-      .where(sql`${payments.id} = ${id}`);
+      .update(payments)
+      .set({ leaseUntil: new Date(Date.now() + LEASE_SECONDS * 1000) })
+      .where(and(eq(payments.id, id), eq(payments.leaseUntil, leaseUntil)))
+      .returning();
     if (!row) continue;
     result.checked += 1;
     try {
@@ -69,6 +82,18 @@ export async function reconcileDue(
     }
   }
   return result;
+}
+
+/** Hands leased payments back at once (as they were) so another instance checks them next round. */
+async function releaseLeases(db: Db, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.execute(sql`
+    update ${payments} set lease_until = null, check_count = greatest(check_count - 1, 0)
+    where id in (${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )})
+  `);
 }
 
 async function scheduleNext(db: Db, row: PaymentRow, now: Date): Promise<void> {
@@ -88,13 +113,18 @@ export function startReconciler(
   getDb: () => Promise<Db>,
   adapter: (provider: string) => PaymentProviderAdapter,
   intervalMs = 5_000,
-): () => void {
-  return startLoop(
+): () => Promise<void> {
+  let stopping = false;
+  const stop = startLoop(
     "reconciler",
     async () => {
-      const result = await reconcileDue(await getDb(), adapter);
+      const result = await reconcileDue(await getDb(), adapter, new Date(), () => stopping);
       if (result.checked > 0) log.info("reconciled payments", { ...result });
     },
     intervalMs,
   );
+  return () => {
+    stopping = true;
+    return stop();
+  };
 }

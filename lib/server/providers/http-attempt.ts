@@ -1,4 +1,5 @@
 import "server-only";
+import { metrics } from "@/lib/server/metrics/registry";
 import { describeNetworkError } from "./http-retry";
 
 // One attempt of a provider call, the same for every provider: its own timeout (which also bounds reading
@@ -43,7 +44,25 @@ export interface HttpFailure {
   message: string;
 }
 
+/** Metric labels: the provider in lower case, the path with ids folded so label values stay few. */
+function labelsOf(call: HttpAttempt) {
+  return {
+    provider: call.provider.toLowerCase(),
+    operation: `${call.method} ${call.path.split("?")[0]!.replace(/\/[^/]*\d[^/]*/g, "/:id")}`,
+  };
+}
+
 export async function fetchOnce(doFetch: typeof fetch, call: HttpAttempt): Promise<HttpAnswer | HttpFailure> {
+  const labels = labelsOf(call);
+  const stopTimer = metrics.providerRequestSeconds.startTimer(labels);
+  const answer = await fetchOnceUntimed(doFetch, call);
+  stopTimer();
+  if ("code" in answer) metrics.providerRequestErrors.inc({ ...labels, kind: answer.code });
+  else if (answer.status >= 500) metrics.providerRequestErrors.inc({ ...labels, kind: "HTTP_5XX" });
+  return answer;
+}
+
+async function fetchOnceUntimed(doFetch: typeof fetch, call: HttpAttempt): Promise<HttpAnswer | HttpFailure> {
   const signal = AbortSignal.timeout(call.timeoutMs);
   try {
     const response = await doFetch(call.url, {

@@ -19,6 +19,10 @@ export interface ListenHub {
    */
   subscribe(paymentId: string, wake: Wake): Promise<() => void>;
   subscriberCount(): number;
+  /** True while the LISTEN connection is up (readiness); false before the first subscription too. */
+  isListening(): boolean;
+  /** Starts the LISTEN now instead of at the first subscription (start() does, so readiness can tell). */
+  ensureStarted(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -26,6 +30,7 @@ export function createListenHub(database: Database): ListenHub {
   const subscribers = new Map<string, Set<Wake>>();
   let started: Promise<void> | undefined;
   let unlisten: (() => Promise<void>) | undefined;
+  let listening = false;
 
   const wakeAll = () => {
     for (const set of subscribers.values()) for (const wake of set) wake();
@@ -38,10 +43,19 @@ export function createListenHub(database: Database): ListenHub {
           for (const wake of subscribers.get(paymentId) ?? []) wake();
           for (const wake of subscribers.get(ALL_PAYMENTS) ?? []) wake();
         },
-        wakeAll,
+        () => {
+          listening = true;
+          log.info("payment event listener reconnected");
+          wakeAll();
+        },
+        () => {
+          listening = false;
+          log.warn("payment event listener lost its connection; reconnecting");
+        },
       )
       .then((stop) => {
         unlisten = stop;
+        listening = true;
         // Anything committed while the LISTEN was being set up: every stream re-reads once.
         wakeAll();
       })
@@ -64,6 +78,8 @@ export function createListenHub(database: Database): ListenHub {
         if (set.size === 0) subscribers.delete(paymentId);
       };
     },
+    isListening: () => listening,
+    ensureStarted,
     subscriberCount() {
       let total = 0;
       for (const set of subscribers.values()) total += set.size;
@@ -73,6 +89,7 @@ export function createListenHub(database: Database): ListenHub {
       const stop = unlisten;
       unlisten = undefined;
       started = undefined;
+      listening = false;
       if (stop) await stop().catch(() => {});
     },
   };

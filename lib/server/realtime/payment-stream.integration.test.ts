@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/server/db/client";
 import { payments } from "@/lib/server/db/schema";
@@ -148,7 +149,7 @@ describe.each(testStores())("SSE payment stream on $name", (store) => {
     expect(hub.subscriberCount()).toBe(0);
   });
 
-  it("ends every open stream on shutdown so the process can exit", async () => {
+  it("ends every open stream on shutdown with a short retry hint so the process can exit", async () => {
     const ids = [await newPayment(), await newPayment()];
     const streams = ids.map((id) => reader(paymentEventStream(database.db, hub, id, undefined)));
     for (const stream of streams) {
@@ -157,7 +158,66 @@ describe.each(testStores())("SSE payment stream on $name", (store) => {
     }
     await expect.poll(() => hub.subscriberCount()).toBe(2);
     expect(closeAllStreams()).toBe(2);
-    for (const stream of streams) expect(await stream.next()).toBeNull();
+    for (const stream of streams) {
+      expect(await stream.next()).toEqual({ retry: 1000, comment: "server shutting down, reconnect" });
+      expect(await stream.next()).toBeNull();
+    }
     expect(hub.subscriberCount()).toBe(0);
+  });
+});
+
+describe.each(testStores().filter((s) => s.name === "postgres"))("LISTEN on $name", (store) => {
+  it("reconnects by itself after its backend is terminated, and the open stream resumes", async () => {
+    const { database, drop, url } = await store.open();
+    const hub = createListenHub(database);
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      const id = "pay_listen_1";
+      await database.db.insert(payments).values({
+        id,
+        provider: "paygrid",
+        method: "dynamic-qr",
+        status: "creating",
+        amountMinor: 100_000,
+        currency: "TZS",
+        reference: "LISTEN-1",
+        customer: { firstname: "A", lastname: "B", email: "a@example.com" },
+        phone: "255712345678",
+        idempotencyKey: "listen-k1",
+        ownerScope: "register:test",
+        expiresAt: new Date(Date.now() + 1_800_000),
+      });
+      await applyProviderEvent(database.db, { paymentId: id, status: "pending", source: "api" });
+      const stream = reader(paymentEventStream(database.db, hub, id, undefined));
+      await stream.next();
+      await stream.next();
+      await expect.poll(() => hub.isListening()).toBe(true);
+
+      const listeners = async () =>
+        (
+          await admin.query<{ pid: number }>(
+            "select pid from pg_stat_activity where datname = current_database() and query ilike 'LISTEN%'",
+          )
+        ).rows.map((row) => row.pid);
+      const [before] = await listeners();
+      expect(before).toBeDefined();
+      await admin.query("select pg_terminate_backend($1)", [before]);
+      // The hub notices the loss and listens again on a fresh connection by itself.
+      const replaced = async () => {
+        const now = await listeners();
+        return now.length === 1 && now[0] !== before;
+      };
+      await expect.poll(replaced, { timeout: 10_000 }).toBe(true);
+      await expect.poll(() => hub.isListening(), { timeout: 10_000 }).toBe(true);
+
+      await applyProviderEvent(database.db, { paymentId: id, status: "processing", source: "webhook" });
+      expect((await stream.next())?.data?.status).toBe("processing");
+      await stream.cancel();
+    } finally {
+      await admin.end();
+      await hub.stop();
+      await drop();
+    }
   });
 });

@@ -4,20 +4,24 @@ import type { Db } from "@/lib/server/db/client";
 import { paymentEvents, payments } from "@/lib/server/db/schema";
 import { paymentJson } from "@/lib/server/wire/payment-json";
 import { log } from "@/lib/server/log";
+import { metrics } from "@/lib/server/metrics/registry";
 import { isPaymentStatus, isTerminal } from "@/lib/payment-status";
 import type { ListenHub } from "./listen-hub";
-import { SSE_PING, SSE_RETRY, sseFrame } from "./sse";
+import { SSE_PING, SSE_RETRY, SSE_SHUTDOWN, sseFrame } from "./sse";
 
 // GET /api/payments/:id/events (docs/api.md#live-status): a retry hint, the current state at once (or a replay
 // after Last-Event-ID), then a frame per logged event, a ping every 15 s, and the end after a terminal frame.
 
 const PING_MS = 15_000;
-const open = new Set<() => void>();
+type Close = (finalText?: string) => void;
+// On globalThis: start()'s shutdown and the route handlers may hold different copies of this module.
+const holder = globalThis as typeof globalThis & { __malipoOpenStreams?: Set<Close> };
+const open = (holder.__malipoOpenStreams ??= new Set<Close>());
 
-/** SIGTERM: end every open stream so the process can exit promptly. */
+/** SIGTERM: end every open stream with a short retry hint so clients reconnect to another instance. */
 export function closeAllStreams(): number {
   const count = open.size;
-  for (const close of [...open]) close();
+  for (const close of [...open]) close(SSE_SHUTDOWN);
   return count;
 }
 
@@ -43,8 +47,9 @@ export function paymentEventStream(
       const send = (text: string) => {
         if (!closed) controller.enqueue(encoder.encode(text));
       };
-      const close = () => {
+      const close: Close = (finalText) => {
         if (closed) return;
+        if (finalText) send(finalText);
         closed = true;
         cleanup();
         try {
@@ -100,9 +105,10 @@ export function paymentEventStream(
       cleanup = () => {
         clearInterval(ping);
         unsubscribe();
-        open.delete(close);
+        if (open.delete(close)) metrics.openStreams.dec();
       };
       open.add(close);
+      metrics.openStreams.inc();
       send(SSE_RETRY);
 
       if (lastEventId === undefined) {

@@ -17,6 +17,8 @@ export function sseFrame(event: string, id: number | string, data: unknown): str
 
 export const SSE_RETRY = "retry: 3000\n\n";
 export const SSE_PING = ": ping\n\n";
+/** The last words of a stream ended by a graceful shutdown: reconnect soon (to another instance). */
+export const SSE_SHUTDOWN = "retry: 1000\n: server shutting down, reconnect\n\n";
 
 /** Parses Last-Event-ID; anything but a non-negative integer means "no replay point". */
 export function parseLastEventId(value: string | null): number | undefined {

@@ -6,6 +6,7 @@ import { merchantWebhookOutbox } from "@/lib/server/db/schema";
 import { getEnv } from "@/lib/server/env";
 import { guardedPost } from "@/lib/server/http/guarded-post";
 import { log } from "@/lib/server/log";
+import { metrics } from "@/lib/server/metrics/registry";
 import { startLoop } from "@/lib/server/loop";
 
 // Delivers queued merchant webhooks, signed with the Standard Webhooks scheme (webhook-id,
@@ -23,6 +24,8 @@ export interface DeliveryOptions {
   timeoutMs?: number;
   /** Loopback targets are allowed in sandbox mode only (docs/api.md); private ranges never. */
   allowLoopback?: boolean;
+  /** Graceful shutdown: true once the instance stops; undelivered claimed rows are handed back. */
+  stopping?: () => boolean;
 }
 
 export interface DeliveryResult {
@@ -64,7 +67,14 @@ export async function deliverDueMerchantWebhooks(db: Db, options: DeliveryOption
   `)) as unknown as { rows: { id: string; url: string; payload: unknown; attempts: number }[] };
 
   const result: DeliveryResult = { delivered: 0, retrying: 0, dead: 0 };
-  for (const row of claimed.rows) {
+  for (const [index, row] of claimed.rows.entries()) {
+    if (options.stopping?.()) {
+      await releaseOutboxLeases(
+        db,
+        claimed.rows.slice(index).map((r) => r.id),
+      );
+      break;
+    }
     const body = JSON.stringify(row.payload);
     const sentAt = new Date();
     let status: number | null = null;
@@ -89,6 +99,7 @@ export async function deliverDueMerchantWebhooks(db: Db, options: DeliveryOption
         .set({ deliveredAt: new Date(), lastStatus: status, lastError: null, leaseUntil: null })
         .where(eq(merchantWebhookOutbox.id, row.id));
       result.delivered += 1;
+      metrics.outboxAttempts.inc({ result: "delivered" });
       continue;
     }
     const delay = delays[row.attempts - 1];
@@ -102,6 +113,7 @@ export async function deliverDueMerchantWebhooks(db: Db, options: DeliveryOption
         ...(dead ? { deadAt: new Date() } : { nextAttemptAt: new Date(now.getTime() + delay * 1000) }),
       })
       .where(eq(merchantWebhookOutbox.id, row.id));
+    metrics.outboxAttempts.inc({ result: dead ? "dead" : "retrying" });
     if (dead) {
       result.dead += 1;
       log.error("merchant webhook gave up", { messageId: row.id, attempts: row.attempts, status, error });
@@ -118,17 +130,34 @@ export async function deliverDueMerchantWebhooks(db: Db, options: DeliveryOption
   return result;
 }
 
-/** The per-instance delivery loop; returns a stop function. */
+/** Claimed but not attempted: back to the queue as they were, for any instance's next round. */
+async function releaseOutboxLeases(db: Db, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.execute(sql`
+    update ${merchantWebhookOutbox} set lease_until = null, attempts = greatest(attempts - 1, 0)
+    where id in (${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )})
+  `);
+}
+
+/** The per-instance delivery loop; returns a stop function that waits for the round in progress. */
 export function startMerchantWebhookWorker(
   getDb: () => Promise<Db>,
   secret: string,
   intervalMs = 1_000,
-): () => void {
-  return startLoop(
+): () => Promise<void> {
+  let stopping = false;
+  const stop = startLoop(
     "merchant webhook worker",
     async () => {
-      await deliverDueMerchantWebhooks(await getDb(), { secret });
+      await deliverDueMerchantWebhooks(await getDb(), { secret, stopping: () => stopping });
     },
     intervalMs,
   );
+  return () => {
+    stopping = true;
+    return stop();
+  };
 }

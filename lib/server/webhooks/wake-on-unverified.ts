@@ -4,6 +4,7 @@ import type { Db } from "@/lib/server/db/client";
 import { payments, type PaymentRow } from "@/lib/server/db/schema";
 import { ApiError } from "@/lib/server/http/api-error";
 import { log } from "@/lib/server/log";
+import { metrics } from "@/lib/server/metrics/registry";
 import { refreshPayment } from "@/lib/server/payments/refresh-payment";
 import { claimProviderAsk } from "@/lib/server/payments/throttled-refresh";
 import type { PaymentProviderAdapter } from "@/lib/server/providers/adapter";
@@ -64,13 +65,16 @@ export async function receiveOrWake(
   try {
     const answer = await receive();
     counts[provider].verified += 1;
+    metrics.webhooks.inc({ provider, result: answer.outcome === "duplicate" ? "duplicate" : "verified" });
     return answer;
   } catch (error) {
     if (!(error instanceof ApiError) || error.code !== "UNAUTHENTICATED") throw error;
     counts[provider].refused += 1;
+    metrics.webhooks.inc({ provider, result: "refused" });
     const payment = await namedPayment(db, provider, rawBody).catch(() => undefined);
     if (payment && (await claimProviderAsk(db, payment.id))) {
       counts[provider].woken += 1;
+      metrics.webhooks.inc({ provider, result: "woken" });
       try {
         await refreshPayment(db, adapter(provider), payment, { live: false });
       } catch (cause) {

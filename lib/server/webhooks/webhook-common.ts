@@ -6,6 +6,7 @@ import { ApiError } from "@/lib/server/http/api-error";
 import { handleRouteError } from "@/lib/server/http/handle-route-error";
 import { readRawBody } from "@/lib/server/http/read-json";
 import { log } from "@/lib/server/log";
+import { metrics } from "@/lib/server/metrics/registry";
 import type { ApplyResult } from "@/lib/server/payments/apply-provider-event";
 import type { SignatureVerdict } from "@/lib/server/providers/hmac-signature";
 
@@ -61,10 +62,20 @@ export async function webhookRoute(
   enabled: boolean,
   receive: (rawBody: string) => Promise<WebhookAnswer>,
 ): Promise<Response> {
+  const arrived = performance.now();
   try {
     if (!enabled) throw new ApiError("NOT_FOUND", `${provider} is not configured.`);
+    metrics.webhooks.inc({ provider: provider.toLowerCase(), result: "received" });
     // The signature covers the exact bytes: read them raw, verify, and only then parse.
-    return Response.json(await receive(await readRawBody(request)));
+    const answer = await receive(await readRawBody(request));
+    // An applied event committed its status change and NOTIFY before receive() returned.
+    if (answer.outcome === "applied") {
+      metrics.webhookToNotifySeconds.observe(
+        { provider: provider.toLowerCase() },
+        (performance.now() - arrived) / 1000,
+      );
+    }
+    return Response.json(answer);
   } catch (error) {
     return handleRouteError(error);
   }
