@@ -112,6 +112,8 @@ const schema = z.object({
   SSE_MAX_STREAMS_PER_PAYMENT: wholeNumber(1, 1000, 8),
   SSE_MAX_STREAMS_PER_CLIENT: wholeNumber(1, 100_000, 50),
   SSE_MAX_LIFETIME_SECONDS: wholeNumber(10, 86_400, 600),
+  RECONCILE_RECHECK_SECONDS: wholeNumber(1, 3600, 60),
+  CREATE_LEASE_SECONDS: wholeNumber(5, 600, 45),
   SANDBOX: z
     .enum(["1", "0", ""], { error: 'expected "1" (force the sandbox) or "0" (forbid it)' })
     .optional(),
@@ -154,6 +156,12 @@ export interface Env {
   paymentTtlSeconds: number;
   /** Bounds on live-status streams (SSE): per payment and per client address, and each one's lifetime. */
   sse: { maxPerPayment: number; maxPerClient: number; maxLifetimeSeconds: number };
+  /**
+   * Seconds until the reconciler first asks the provider about an open payment, and how long a create's
+   * lease on a "creating" payment lasts (a crashed instance's attempt is resumed after it). Only the
+   * reliability suite's short configuration shortens them.
+   */
+  timing: { recheckSeconds: number; createLeaseSeconds: number };
   logLevel: "debug" | "info" | "warn" | "error";
   /** Set when the merchant key and secrets were generated (sandbox mode): printed at start. */
   generatedCredentials: boolean;
@@ -311,6 +319,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       maxPerClient: v.SSE_MAX_STREAMS_PER_CLIENT,
       maxLifetimeSeconds: v.SSE_MAX_LIFETIME_SECONDS,
     },
+    timing: { recheckSeconds: v.RECONCILE_RECHECK_SECONDS, createLeaseSeconds: v.CREATE_LEASE_SECONDS },
     logLevel: v.LOG_LEVEL,
     generatedCredentials:
       generated !== undefined && (!v.SESSION_SECRET || !v.MERCHANT_API_KEY || !v.MERCHANT_WEBHOOK_SECRET),
