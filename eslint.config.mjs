@@ -65,6 +65,7 @@ const ENV_READERS = [
   "e2e/support/e2e-env.ts",
   "scripts/**",
   "bench/**",
+  "chaos/**",
 ];
 
 export default defineConfig([

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: the whole suite — lint, types, unit, integration (PGlite, and PostgreSQL when one is
-# reachable), the security suite (attacks and fuzzer), production build with a sentinel key, the secret-leak check, and Playwright e2e in Chromium.
+# reachable), the security suite (attacks and fuzzer), production build with a sentinel key, the secret-leak check,
+# the reliability suite's small configuration, and Playwright e2e in Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$(date +%s)
@@ -58,6 +59,11 @@ if grep -rF "$MALIPO_SENTINEL_KEY" .next/static >/dev/null 2>&1; then
   exit 1
 fi
 echo "the sentinel key is not in .next/static"
+
+step "reliability suite, small configuration"
+# README "Reliability": webhook chaos, a crash mid-create, database trouble and slow providers against
+# this build; exits non-zero when a guarantee's target is missed.
+npx tsx chaos/run.ts --small
 
 step "end-to-end tests (Chromium)"
 PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/e2e.json" npx playwright test --reporter=list,json
