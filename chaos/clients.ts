@@ -176,3 +176,19 @@ export async function pool<T, R>(
   );
   return out;
 }
+
+/** PayGrid payments the sandbox holds, counted per reference (every page of its list). */
+export async function payGridPaymentsPerReference(): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for (let page = 1; ; page++) {
+    const res = await request(
+      "GET",
+      `${SANDBOX}/api/v1/payments?per_page=100&page=${page}`,
+      undefined,
+      PAYGRID_AUTH,
+    );
+    const body = JSON.parse(res.body) as { data: { reference?: string }[]; meta?: { total_pages?: number } };
+    for (const p of body.data) counts.set(p.reference ?? "", (counts.get(p.reference ?? "") ?? 0) + 1);
+    if (body.data.length < 100) return counts;
+  }
+}

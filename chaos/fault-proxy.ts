@@ -18,6 +18,8 @@ export interface FaultProxy {
   faults: ProviderFaults;
   /** Provider creates that made a payment, per reference sent. */
   createdPerReference: Map<string, number>;
+  /** Every create answer's status per reference, for diagnosing a miscount. */
+  answersPerReference: Map<string, number[]>;
   /** Calls waiting on the provider right now, and the most ever. */
   inFlight(): { now: number; max: number };
   resetMax(): void;
@@ -27,6 +29,7 @@ export interface FaultProxy {
 export async function startFaultProxy(port: number, target: string): Promise<FaultProxy> {
   const faults: ProviderFaults = { latencyMs: 0, jitterMs: 0, errorRate: 0 };
   const createdPerReference = new Map<string, number>();
+  const answersPerReference = new Map<string, number[]>();
   let now = 0;
   let max = 0;
   const server = http.createServer((req, res) => {
@@ -63,7 +66,13 @@ export async function startFaultProxy(port: number, target: string): Promise<Fau
               done();
               const text = Buffer.concat(out);
               if (req.method === "POST" && /\/api\/v1\/payments(\/dynamic-qr)?$/.test(req.url ?? "")) {
-                countCreate(createdPerReference, req.url ?? "", body, answer.statusCode ?? 0);
+                countCreate(
+                  createdPerReference,
+                  answersPerReference,
+                  req.url ?? "",
+                  body,
+                  answer.statusCode ?? 0,
+                );
               }
               res.writeHead(answer.statusCode ?? 502, answer.headers);
               res.end(text);
@@ -83,6 +92,7 @@ export async function startFaultProxy(port: number, target: string): Promise<Fau
   return {
     faults,
     createdPerReference,
+    answersPerReference,
     inFlight: () => ({ now, max }),
     resetMax: () => (max = now),
     close: () =>
@@ -93,16 +103,27 @@ export async function startFaultProxy(port: number, target: string): Promise<Fau
   };
 }
 
-function countCreate(counts: Map<string, number>, url: string, body: Buffer, status: number): void {
+function countCreate(
+  counts: Map<string, number>,
+  answers: Map<string, number[]>,
+  url: string,
+  body: Buffer,
+  status: number,
+): void {
+  const reference = referenceOf(body);
+  answers.set(reference, [...(answers.get(reference) ?? []), status]);
   // PayGrid: 201 only for the request that made the payment. SplashPay keys its payments by reference (a
   // replay of the same reference answers the same payment), so a reference has at most one there.
   const splashpay = url.includes("/splashpay/");
   const made = splashpay ? status >= 200 && status < 300 : status === 201;
   if (!made) return;
+  counts.set(reference, splashpay ? 1 : (counts.get(reference) ?? 0) + 1);
+}
+
+function referenceOf(body: Buffer): string {
   try {
-    const reference = String((JSON.parse(body.toString()) as { reference?: unknown }).reference ?? "");
-    counts.set(reference, splashpay ? 1 : (counts.get(reference) ?? 0) + 1);
+    return String((JSON.parse(body.toString()) as { reference?: unknown }).reference ?? "");
   } catch {
-    // not JSON: not a create we can attribute
+    return ""; // not JSON: not a create we can attribute
   }
 }

@@ -32,7 +32,7 @@ function spawnLogged(command: string, args: string[], env: Record<string, string
 export interface App {
   /** SIGKILL now; resolves once the process is gone. */
   kill(): Promise<void>;
-  /** Start again on the same store; resolves once it answers and the owner is signed in again. */
+  /** Start again on the same store; resolves once it answers (the session cookie stays valid). */
   restart(): Promise<void>;
   cookie(): string;
   pid(): number;
@@ -102,6 +102,9 @@ export async function startServers(databaseUrl: string | undefined, label: strin
       env,
     );
     await waitFor(`${APP}/api/health`);
+    // Signed in once: the register keeps its session across a restart (a new sign-in would be another
+    // register, with its own Idempotency-Key scope).
+    if (cookie) return;
     const login = await request("POST", `${APP}/api/session`, JSON.stringify(OWNER), {
       "content-type": "application/json",
     });

@@ -52,8 +52,8 @@ export async function databaseTrouble(servers: Servers, database: string) {
 
   const answers: { at: number; status: number; body: string }[] = [];
   let stop = false;
-  const traffic = (async () => {
-    let i = 0;
+  let i = 0;
+  const worker = async () => {
     while (!stop) {
       const n = i++;
       const op =
@@ -66,9 +66,11 @@ export async function databaseTrouble(servers: Servers, database: string) {
       const res = await op;
       answers.push({ at: performance.now(), status: res.status, body: res.body });
       if (answers.length > SIZES.dbTraffic * 20) break;
-      await sleep(20);
+      await sleep(10);
     }
-  })();
+  };
+  // A few registers at once, so requests are in flight when the connections are cut.
+  const traffic = Promise.all(Array.from({ length: 4 }, worker));
 
   await sleep(1500);
   const troubleStart = performance.now();

@@ -1,7 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { percentile, sleep, sorted } from "../../bench/measure";
 import { SIZES } from "../config";
-import { createPayment, pool, SALES, saleBody, type PaymentJson } from "../clients";
+import {
+  createPayment,
+  payGridPaymentsPerReference,
+  pool,
+  SALES,
+  saleBody,
+  type PaymentJson,
+} from "../clients";
 import type { Servers } from "../servers";
 
 // Scenario 4: the provider answers slowly (5 s), not within our timeout (30 s, full run only), or not at
@@ -101,7 +108,8 @@ export async function slowProviders(servers: Servers) {
     return undefined;
   });
   const all = [...flakyOutcome, ...retriedDown].filter((p): p is PaymentJson => p !== undefined);
-  const duplicates = all.filter((p) => (proxy.createdPerReference.get(p.reference) ?? 0) !== 1).length;
+  const atProvider = await payGridPaymentsPerReference();
+  const duplicates = all.filter((p) => (atProvider.get(p.reference) ?? 0) !== 1).length;
 
   const downAnswers = [...firstAnswers, ...secondAnswers];
   const breakerAnswers = secondAnswers.filter((a) => errorCode(a.body) === "PROVIDER_UNAVAILABLE");
