@@ -18,17 +18,17 @@ export const VERBOSE = Boolean(process.env.CHAOS_VERBOSE);
 
 export const SIZES = SMALL
   ? {
-      webhookPayments: 40,
-      crashCreates: 30,
-      committedBeforeCrash: 8,
+      webhookPayments: 32,
+      crashCreates: 20,
+      committedBeforeCrash: 6,
       dbTraffic: 40,
-      streams: 10,
-      slowCreates: 12,
+      streams: 8,
+      slowCreates: 10,
       recheckSeconds: 6,
       createLeaseSeconds: 6,
       delayedWebhookSeconds: 9,
       convergeTimeoutMs: 60_000,
-      slowPhaseMs: 8_000,
+      slowPhaseMs: 5_000,
       longLatencyMs: 0,
     }
   : {
