@@ -1,9 +1,25 @@
 import { randomUUID } from "node:crypto";
-import { request } from "../bench/http";
+import { request as send } from "../bench/http";
 import { APP, HOOKS, MERCHANT_KEY, SANDBOX } from "./config";
 
 // What the scenarios do as the register, the merchant's backend and the provider's customer: ring up sales
 // over every provider and method, read payments back, and move payments at the sandbox.
+
+/**
+ * The bench's request, tried again when the connection itself fails (a reused keep-alive socket reset by a
+ * loaded server). Every call here is safe to repeat: creates carry their Idempotency-Key, the rest are reads
+ * or sandbox moves that answer 409 when already made.
+ */
+async function request(...args: Parameters<typeof send>): ReturnType<typeof send> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send(...args);
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
+}
 
 export interface Sale {
   provider: "paygrid" | "splashpay";

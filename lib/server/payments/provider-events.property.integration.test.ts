@@ -97,7 +97,7 @@ describe.each(testStores())("provider events in any order and multiplicity on $n
   beforeAll(async () => {
     registerPaymentListeners();
     ({ database, drop } = await store.open());
-  });
+  }, 240_000);
   afterAll(async () => drop());
 
   async function newPayment(): Promise<string> {
@@ -167,7 +167,7 @@ describe.each(testStores())("provider events in any order and multiplicity on $n
           }
         },
       ),
-      { numRuns: store.name === "pglite" ? 60 : 40 },
+      { numRuns: store.name === "pglite" ? 40 : 25 },
     );
   });
 });
