@@ -109,4 +109,8 @@ main()
     console.error(error);
     process.exitCode = 1;
   })
-  .finally(() => agent.destroy());
+  .finally(() => {
+    agent.destroy();
+    // A failed scenario may leave the merchant endpoint or a stream open: do not hang on them.
+    process.exit();
+  });
