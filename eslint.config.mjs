@@ -67,6 +67,7 @@ const ENV_READERS = [
   "bench/**",
   // A shop's own program, configured by its own environment (it is not part of the app).
   "examples/**",
+  "chaos/**",
 ];
 
 export default defineConfig([

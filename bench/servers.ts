@@ -19,7 +19,7 @@ function start(command: string, args: string[], env: Record<string, string>): Ch
   return child;
 }
 
-async function waitFor(url: string, timeoutMs = 120_000): Promise<void> {
+export async function waitFor(url: string, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {

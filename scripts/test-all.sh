@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: the whole suite — lint, types, unit, integration (PGlite, and PostgreSQL when one is
-# reachable), the security suite (attacks and fuzzer), production build with a sentinel key, the secret-leak check, the standalone server as the image runs it, the
-# cluster tests (three instances, when PostgreSQL is reachable), and Playwright e2e in Chromium.
+# reachable), the security suite (attacks and fuzzer), production build with a sentinel key, the secret-leak check,
+# the standalone server as the image runs it, the cluster tests (three instances, when PostgreSQL is reachable),
+# the reliability suite's small configuration, and Playwright e2e in Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$(date +%s)
@@ -68,6 +69,11 @@ if [ -n "${TEST_DATABASE_URL:-}" ]; then
   step "cluster tests (three instances on one PostgreSQL)"
   npx vitest run --project cluster test/cluster/cluster.cluster.test.ts --reporter=default --reporter=json --outputFile.json="$reports/cluster.json"
 fi
+
+step "reliability suite, small configuration"
+# README "Reliability": webhook chaos, a crash mid-create, database trouble and slow providers against
+# this build; exits non-zero when a guarantee's target is missed.
+npx tsx chaos/run.ts --small
 
 step "end-to-end tests (Chromium)"
 PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/e2e.json" npx playwright test --reporter=list,json

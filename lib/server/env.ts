@@ -122,6 +122,8 @@ const schema = z.object({
   SSE_MAX_STREAMS_PER_PAYMENT: wholeNumber(1, 1000, 8),
   SSE_MAX_STREAMS_PER_CLIENT: wholeNumber(1, 100_000, 50),
   SSE_MAX_LIFETIME_SECONDS: wholeNumber(10, 86_400, 600),
+  RECONCILE_RECHECK_SECONDS: wholeNumber(1, 3600, 60),
+  CREATE_LEASE_SECONDS: wholeNumber(5, 600, 45),
   SANDBOX: z
     .enum(["1", "0", ""], { error: 'expected "1" (force the sandbox) or "0" (forbid it)' })
     .optional(),
@@ -189,6 +191,12 @@ export interface Env {
   paymentTtlSeconds: number;
   /** Bounds on live-status streams (SSE): per payment and per client address, and each one's lifetime. */
   sse: { maxPerPayment: number; maxPerClient: number; maxLifetimeSeconds: number };
+  /**
+   * Seconds until the reconciler first asks the provider about an open payment, and how long a create's
+   * lease on a "creating" payment lasts (a crashed instance's attempt is resumed after it). Only the
+   * reliability suite's short configuration shortens them.
+   */
+  timing: { recheckSeconds: number; createLeaseSeconds: number };
   logLevel: "debug" | "info" | "warn" | "error";
   /** Fiscal receipts through TRA's VFD API (README "Fiscal receipts"). */
   vfd: VfdConfig;
@@ -395,6 +403,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       maxPerClient: v.SSE_MAX_STREAMS_PER_CLIENT,
       maxLifetimeSeconds: v.SSE_MAX_LIFETIME_SECONDS,
     },
+    timing: { recheckSeconds: v.RECONCILE_RECHECK_SECONDS, createLeaseSeconds: v.CREATE_LEASE_SECONDS },
     logLevel: v.LOG_LEVEL,
     vfd: vfdConfig(v, vfdMode),
     metricsToken: v.METRICS_TOKEN,

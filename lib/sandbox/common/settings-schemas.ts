@@ -17,7 +17,13 @@ export const deliveryPatchShape = {
   webhookTimeoutSeconds: z.number().min(0.1).max(300),
   webhookRetryDelaysSeconds: z.array(secondsSchema).max(20),
   webhookFaults: z
-    .object({ drop: probability, duplicate: probability, reorder: probability, delaySeconds: secondsSchema })
+    .object({
+      drop: probability,
+      duplicate: probability,
+      reorder: probability,
+      delaySeconds: secondsSchema,
+      delay: probability,
+    })
     .partial()
     .strict(),
 };

@@ -12,8 +12,10 @@ export interface WebhookFaults {
   duplicate: number;
   /** Probability 0..1 that a delivery is held back until the next one has been sent. */
   reorder: number;
-  /** Extra wait before the first attempt of every delivery. */
+  /** Extra wait before the first attempt of a delivery… */
   delaySeconds: number;
+  /** …for this share 0..1 of deliveries (absent: every delivery). */
+  delay?: number;
 }
 
 /** The delivery knobs every sandbox's settings carry. */
@@ -153,8 +155,9 @@ export class WebhookDispatcher {
   }
 
   private start(job: DeliveryJob): void {
-    const delayMs = this.options.settings().webhookFaults.delaySeconds * 1000;
-    if (delayMs > 0) this.later(delayMs, () => void this.attempt(job, 1));
+    const faults = this.options.settings().webhookFaults;
+    const delayMs = faults.delaySeconds * 1000;
+    if (delayMs > 0 && this.chance(faults.delay ?? 1)) this.later(delayMs, () => void this.attempt(job, 1));
     else void this.attempt(job, 1);
   }
 

@@ -26,6 +26,7 @@ export type ApiErrorCode =
   | "METHOD_NOT_ALLOWED"
   | "SHIFT_ALREADY_OPEN"
   | "SHIFT_CLOSED"
+  | "SERVICE_UNAVAILABLE"
   | "INTERNAL";
 
 const STATUS: Record<ApiErrorCode, number> = {
@@ -52,6 +53,7 @@ const STATUS: Record<ApiErrorCode, number> = {
   METHOD_NOT_ALLOWED: 405,
   SHIFT_ALREADY_OPEN: 409,
   SHIFT_CLOSED: 409,
+  SERVICE_UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 

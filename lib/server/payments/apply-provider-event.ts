@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/lib/server/db/client";
 import { paymentEvents, payments, providerEventReceipts, type PaymentRow } from "@/lib/server/db/schema";
 import { notifyPaymentChanged } from "@/lib/server/db/payment-notify";
+import { getEnv } from "@/lib/server/env";
 import { canTransition, isTerminal, type PaymentStatus } from "@/lib/payment-status";
 import { paymentJson } from "@/lib/server/wire/payment-json";
 import { asAmountMismatch } from "./amount-mismatch";
@@ -55,9 +56,6 @@ export interface ApplyResult {
   payment?: PaymentRow;
 }
 
-/** Seconds until the reconciler next asks the provider about a payment that is still open. */
-export const RECHECK_AFTER_SECONDS = 60;
-
 export async function applyProviderEvent(db: Db, reported: ProviderEvent): Promise<ApplyResult> {
   return db.transaction(async (tx) => {
     let event = reported;
@@ -101,8 +99,9 @@ export async function applyProviderEvent(db: Db, reported: ProviderEvent): Promi
 
     const occurredAt = event.occurredAt ?? now;
     const completing = event.status === "completed";
-    const paidAfterExpiry =
-      completing && (from === "expired" || settledAfter(occurredAt, current.expiresAt, now));
+    // When the money landed decides, not the path: a completion that landed in time but arrived after our
+    // deadline had already closed the payment is not late (only its news was).
+    const paidAfterExpiry = completing && settledAfter(occurredAt, current.expiresAt, now);
     const [updated] = await tx
       .update(payments)
       .set({
@@ -112,7 +111,9 @@ export async function applyProviderEvent(db: Db, reported: ProviderEvent): Promi
         ...(completing ? { completedAt: occurredAt, paidAfterExpiry } : {}),
         ...(event.failure ? { failureCode: event.failure.code, failureMessage: event.failure.message } : {}),
         // Open payments keep being checked; settled ones leave the reconciler's queue.
-        nextCheckAt: isTerminal(event.status) ? null : new Date(now.getTime() + RECHECK_AFTER_SECONDS * 1000),
+        nextCheckAt: isTerminal(event.status)
+          ? null
+          : new Date(now.getTime() + getEnv().timing.recheckSeconds * 1000),
         leaseUntil: null,
       })
       .where(and(eq(payments.id, current.id), eq(payments.status, from)))

@@ -23,8 +23,6 @@ import { providerStateEvent } from "./provider-state-event";
 // Concurrent requests with one key make one provider call: one in-process flight per key, and across
 // instances a short lease on the payment row that only one caller can take.
 
-const LEASE_SECONDS = 45;
-
 export interface CreatePaymentContext {
   db: Db;
   adapter: (provider: string) => PaymentProviderAdapter;
@@ -142,7 +140,7 @@ async function createOnce(
       // The provider returns the customer's phone to a public page, never to a cashier page.
       returnToken: ctx.ownerScope.startsWith("register:") ? newReturnToken() : null,
       expiresAt: new Date(now.getTime() + env.paymentTtlSeconds * 1000),
-      leaseUntil: new Date(now.getTime() + LEASE_SECONDS * 1000),
+      leaseUntil: new Date(now.getTime() + getEnv().timing.createLeaseSeconds * 1000),
       createdAt: now,
       updatedAt: now,
     });
@@ -175,7 +173,7 @@ async function resume(ctx: CreatePaymentContext, paymentId: string): Promise<Cre
     const now = new Date();
     const [leased] = await ctx.db
       .update(payments)
-      .set({ leaseUntil: new Date(now.getTime() + LEASE_SECONDS * 1000) })
+      .set({ leaseUntil: new Date(now.getTime() + getEnv().timing.createLeaseSeconds * 1000) })
       .where(
         and(
           eq(payments.id, paymentId),
@@ -185,7 +183,7 @@ async function resume(ctx: CreatePaymentContext, paymentId: string): Promise<Cre
       )
       .returning();
     if (leased) return { payment: await callProvider(ctx, leased, leased.idempotencyKey), created: false };
-    if (waited > (LEASE_SECONDS + 5) * 1000) {
+    if (waited > (getEnv().timing.createLeaseSeconds + 5) * 1000) {
       throw new ApiError("PROVIDER_UNAVAILABLE", "The payment is still being created. Try again shortly.", {
         retryable: true,
       });
