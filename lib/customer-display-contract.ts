@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PAYMENT_METHODS } from "@/lib/payment-methods";
+import { SALE_METHODS } from "@/lib/payment-methods";
 import { PAYMENT_STATUSES } from "@/lib/payment-status";
 
 // The customer display's JSON (docs/api.md "Customer display"): the linked screens the register and the
@@ -36,7 +36,7 @@ export const customerDisplayCreatedSchema = customerDisplaySchema
 export const displaySaleSchema = z
   .object({
     status: z.enum(PAYMENT_STATUSES),
-    method: z.enum(PAYMENT_METHODS),
+    method: z.enum(SALE_METHODS),
     amount: z.string().meta({ description: "Decimal string in major units" }),
     currency: z.string(),
     qr_code: z.string().nullable(),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ProviderFailure } from "./adapter";
-import { ProviderGuard } from "./provider-guard";
+import { ProviderFailure, type PaymentProviderAdapter } from "./adapter";
+import { guardAdapter, ProviderGuard } from "./provider-guard";
 
 const unavailable = () => Promise.reject(new ProviderFailure("unavailable", "down"));
 const declined = () => Promise.reject(new ProviderFailure("declined", "no"));
@@ -99,5 +99,25 @@ describe("provider guard", () => {
     await Promise.all([first, second]);
     expect(guard.state()).toMatchObject({ inFlight: 0, refusedBusy: 1, breaker: "closed" });
     expect(await guard.run(ok)).toBe("ok");
+  });
+
+  it("keeps every optional call of the adapter it wraps (a refund or cancel is never silently lost)", async () => {
+    const calls: string[] = [];
+    const adapter = {
+      create: () => Promise.reject(new Error("unused")),
+      fetchState: () => Promise.reject(new Error("unused")),
+      cancel: () => (calls.push("cancel"), Promise.resolve({ status: "cancelled" })),
+      refund: () => (calls.push("refund"), Promise.resolve({ providerRefundId: "rf_1" })),
+    } as unknown as PaymentProviderAdapter;
+    const guarded = guardAdapter(adapter, new ProviderGuard("paygrid"));
+    const payment = {} as Parameters<PaymentProviderAdapter["create"]>[0];
+    await guarded.cancel!(payment);
+    expect(await guarded.refund!(payment, {} as never)).toEqual({ providerRefundId: "rf_1" });
+    expect(calls).toEqual(["cancel", "refund"]);
+    const bare = guardAdapter(
+      { create: adapter.create, fetchState: adapter.fetchState },
+      new ProviderGuard("x"),
+    );
+    expect([bare.cancel, bare.refund]).toEqual([undefined, undefined]);
   });
 });

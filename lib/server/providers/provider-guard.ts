@@ -120,9 +120,11 @@ export class ProviderGuard {
 /** The adapter with every call going through the guard. */
 export function guardAdapter(adapter: PaymentProviderAdapter, guard: ProviderGuard): PaymentProviderAdapter {
   const cancel = adapter.cancel?.bind(adapter);
+  const refund = adapter.refund?.bind(adapter);
   return {
     create: (payment, key, urls) => guard.run(() => adapter.create(payment, key, urls)),
     fetchState: (payment, options) => guard.run(() => adapter.fetchState(payment, options)),
     ...(cancel ? { cancel: (payment) => guard.run(() => cancel(payment)) } : {}),
+    ...(refund ? { refund: (payment, request) => guard.run(() => refund(payment, request)) } : {}),
   };
 }
