@@ -202,7 +202,9 @@ describe.each(testStores())("history search on $name", (store) => {
     expect(await plan("limit=25")).toMatch(/Index Scan Backward using payments_created_id_idx/);
     // A reference prefix: PostgreSQL may instead walk the newest-first index and filter when its estimate
     // of the prefix's rows is coarse (LIMIT 21 of ~1 %); both are index plans, never a scan of the table.
-    expect(await plan("reference=BULK-4242")).toMatch(/payments_reference_search_idx|payments_created_id_idx/);
+    expect(await plan("reference=BULK-4242")).toMatch(
+      /payments_reference_search_idx|payments_created_id_idx/,
+    );
     expect(await plan("phone=76543")).toContain("payments_phone_tail_idx");
     expect(await plan("amount=2345")).toContain("payments_amount_created_idx");
     // A register's own history walks the newest-first index and filters (one row in twenty is theirs).
