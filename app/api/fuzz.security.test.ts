@@ -10,7 +10,7 @@ import {
   shifts,
   staff,
 } from "@/lib/server/db/schema";
-import type { ListenHub } from "@/lib/server/realtime/listen-hub";
+import { getListenHub, type ListenHub } from "@/lib/server/realtime/listen-hub";
 import { resetProviderAdaptersForTests } from "@/lib/server/providers/registry";
 import * as checkoutSessionRoute from "@/app/api/checkout-sessions/[id]/route";
 import * as checkoutSessionPaymentsRoute from "@/app/api/checkout-sessions/[id]/payments/route";
@@ -513,6 +513,8 @@ describe("fuzzing every public endpoint", () => {
       SPLASHPAY_BASE_URL: `${h.sandboxUrl}/splashpay/api/v1`,
     }));
     resetProviderAdaptersForTests();
+    // As an instance's start does (lib/server/start.ts), so /api/ready answers for a serving instance.
+    await (await getListenHub()).ensureStarted();
     const owner = await ownerClient("10.8.0.1");
     const cashierId = await addStaff(owner, { name: "Zawadi", role: "cashier", pin: "8642" });
     const till = await pairedDevice(owner, "Till F", "10.8.0.2");
