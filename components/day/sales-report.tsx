@@ -21,55 +21,58 @@ function CurrencyTable({ block }: { block: CurrencyTotals }) {
   const { t, locale } = useI18n();
   const m = (a: string) => money(a, block.currency, locale);
   return (
-    <table className="w-full border-collapse text-sm" data-testid={`totals-${block.currency}`}>
-      <caption className="py-1 text-left font-semibold">{block.currency}</caption>
-      <thead>
-        <tr className="border-b border-ink-muted/30 text-left">
-          <th scope="col">{t("report.channel")}</th>
-          <th scope="col" className="text-right">
-            {t("report.count")}
-          </th>
-          <th scope="col" className="text-right">
-            {t("report.gross")}
-          </th>
-          <th scope="col" className="text-right">
-            {t("report.refunded")}
-          </th>
-          <th scope="col" className="text-right">
-            {t("report.fees")}
-          </th>
-          <th scope="col" className="text-right">
-            {t("report.net")}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {block.channels.map((c) => (
-          <tr key={c.channel} className="border-b border-ink-muted/15" data-channel={c.channel}>
-            <th scope="row" className="text-left font-normal">
-              {t(`channels.${c.channel}`)}
+    // Six columns do not fit a 360 px phone: the table scrolls sideways in its own box, never the page.
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={block.currency}>
+      <table className="w-full border-collapse text-sm" data-testid={`totals-${block.currency}`}>
+        <caption className="py-1 text-left font-semibold">{block.currency}</caption>
+        <thead>
+          <tr className="border-b border-ink-muted/30 text-left">
+            <th scope="col">{t("report.channel")}</th>
+            <th scope="col" className="text-right">
+              {t("report.count")}
             </th>
-            <td className="text-right">{c.count}</td>
-            <td className="text-right">{m(c.gross)}</td>
-            <td className="text-right">{m(c.refunded)}</td>
-            <td className="text-right">{m(c.fees)}</td>
-            <td className="text-right font-semibold">{m(c.net)}</td>
+            <th scope="col" className="text-right">
+              {t("report.gross")}
+            </th>
+            <th scope="col" className="text-right">
+              {t("report.refunded")}
+            </th>
+            <th scope="col" className="text-right">
+              {t("report.fees")}
+            </th>
+            <th scope="col" className="text-right">
+              {t("report.net")}
+            </th>
           </tr>
-        ))}
-      </tbody>
-      <tfoot>
-        <tr className="font-bold" data-testid={`total-${block.currency}`}>
-          <th scope="row" className="text-left">
-            {t("report.total")}
-          </th>
-          <td className="text-right">{block.total.count}</td>
-          <td className="text-right">{m(block.total.gross)}</td>
-          <td className="text-right">{m(block.total.refunded)}</td>
-          <td className="text-right">{m(block.total.fees)}</td>
-          <td className="text-right">{m(block.total.net)}</td>
-        </tr>
-      </tfoot>
-    </table>
+        </thead>
+        <tbody>
+          {block.channels.map((c) => (
+            <tr key={c.channel} className="border-b border-ink-muted/15" data-channel={c.channel}>
+              <th scope="row" className="text-left font-normal">
+                {t(`channels.${c.channel}`)}
+              </th>
+              <td className="text-right">{c.count}</td>
+              <td className="text-right">{m(c.gross)}</td>
+              <td className="text-right">{m(c.refunded)}</td>
+              <td className="text-right">{m(c.fees)}</td>
+              <td className="text-right font-semibold">{m(c.net)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr className="font-bold" data-testid={`total-${block.currency}`}>
+            <th scope="row" className="text-left">
+              {t("report.total")}
+            </th>
+            <td className="text-right">{block.total.count}</td>
+            <td className="text-right">{m(block.total.gross)}</td>
+            <td className="text-right">{m(block.total.refunded)}</td>
+            <td className="text-right">{m(block.total.fees)}</td>
+            <td className="text-right">{m(block.total.net)}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>
   );
 }
 
