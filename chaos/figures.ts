@@ -27,7 +27,11 @@ export function webhookChaosRows(s: Result<typeof webhookChaos>): void {
     "0",
     s.duplicateMerchantWebhooks === 0,
   );
-  note(S, "merchant webhooks received", `${s.merchantWebhooks} for ${s.checkoutSessions} sessions`);
+  note(
+    S,
+    "merchant webhooks received",
+    `${s.merchantWebhooks} (${s.merchantNotices} notices) for ${s.checkoutSessions} sessions`,
+  );
   note(S, "last payment converged after (s)", s.lastConvergedSeconds);
 }
 

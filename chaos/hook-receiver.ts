@@ -1,18 +1,22 @@
 import http from "node:http";
 
-// Stands in for the merchant's webhook endpoint: records each delivery's webhook-id and session, so
-// duplicates (two different webhook-ids for one session's outcome) can be counted. Standard Webhooks
-// retries keep their webhook-id, so a retried delivery is not a duplicate.
+// Stands in for the merchant's webhook endpoint: records each delivery's webhook-id under the notice it
+// carries (session, event type and payment), so duplicates (two different webhook-ids for one notice) can
+// be counted. A session rightly gets several notices (checkout.payment.completed, then
+// checkout.session.completed); Standard Webhooks retries keep their webhook-id, so a retry is not one.
 
 export interface HookReceiver {
-  /** Session id → distinct webhook-ids received for it. */
-  bySession: Map<string, Set<string>>;
+  /** "session type payment" → distinct webhook-ids received for that one notice. */
+  byNotice: Map<string, Set<string>>;
+  /** Sessions that received anything. */
+  sessions(): number;
   deliveries(): number;
   close(): Promise<void>;
 }
 
 export async function startHookReceiver(port: number): Promise<HookReceiver> {
-  const bySession = new Map<string, Set<string>>();
+  const byNotice = new Map<string, Set<string>>();
+  const sessions = new Set<string>();
   let deliveries = 0;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -21,12 +25,17 @@ export async function startHookReceiver(port: number): Promise<HookReceiver> {
       deliveries += 1;
       try {
         const body = JSON.parse(Buffer.concat(chunks).toString()) as {
-          data?: { checkout_session_id?: string };
+          type?: string;
+          data?: { checkout_session_id?: string; payment?: { id?: string; status?: string } };
         };
         const session = body.data?.checkout_session_id ?? "?";
-        const ids = bySession.get(session) ?? new Set<string>();
+        const payment = body.data?.payment;
+        // A refund notice repeats per refund step (partially_refunded, then refunded): the status is part of it.
+        const notice = [session, body.type, payment?.id ?? "", payment?.status ?? ""].join(" ");
+        const ids = byNotice.get(notice) ?? new Set<string>();
         ids.add(String(req.headers["webhook-id"] ?? ""));
-        bySession.set(session, ids);
+        byNotice.set(notice, ids);
+        sessions.add(session);
       } catch {
         // counted, not attributed
       }
@@ -36,7 +45,8 @@ export async function startHookReceiver(port: number): Promise<HookReceiver> {
   });
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   return {
-    bySession,
+    byNotice,
+    sessions: () => sessions.size,
     deliveries: () => deliveries,
     close: () =>
       new Promise<void>((resolve) => {

@@ -87,7 +87,7 @@ export async function webhookChaos(servers: Servers, hooks: HookReceiver) {
   // Give the merchant-webhook outbox time to deliver the last outcomes before counting.
   await sleep(4000); // the outbox worker runs every second
   let duplicates = 0;
-  for (const ids of hooks.bySession.values()) duplicates += ids.size - 1;
+  for (const ids of hooks.byNotice.values()) duplicates += ids.size - 1;
   const sessions = payments.filter((p) => p.checkout_session_id).length;
   const mismatched = [...open].map((id) => `${id}: ours ≠ provider ${truth.get(id)}`);
   return {
@@ -99,6 +99,7 @@ export async function webhookChaos(servers: Servers, hooks: HookReceiver) {
     lastConvergedSeconds: lastConvergedMs / 1000,
     checkoutSessions: sessions,
     merchantWebhooks: hooks.deliveries(),
+    merchantNotices: hooks.byNotice.size,
     duplicateMerchantWebhooks: duplicates,
   };
 }
