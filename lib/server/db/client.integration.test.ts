@@ -75,6 +75,50 @@ describe.each(testStores())("database on $name", (store) => {
   });
 });
 
+describe.each(testStores().filter((s) => s.name === "postgres"))("LISTEN on $name", (store) => {
+  it("comes back as one connection after its backend is terminated, and close() still finishes", async () => {
+    const { database, drop, url } = await store.open();
+    const name = new URL(url!).pathname.slice(1);
+    const listeners = async () => {
+      const result = (await database.db.execute(
+        sql`select count(*)::int as n from pg_stat_activity where datname = ${name} and query like 'LISTEN%'`,
+      )) as unknown as { rows: { n: number }[] };
+      return result.rows[0]!.n;
+    };
+    const received: string[] = [];
+    let lost = 0;
+    let reconnected = 0;
+    const unlisten = await database.listen(
+      "malipo_test",
+      (payload) => received.push(payload),
+      () => (reconnected += 1),
+      () => (lost += 1),
+    );
+    // As when the server restarts: every backend goes, the idle pooled ones too, so the reconnect may first
+    // pick a dead pooled client. Each loss must give one LISTEN again, never two, and no client may leak.
+    for (let round = 1; round <= 3; round++) {
+      // Several idle pooled clients to go dead alongside the LISTEN.
+      // (One may land on a client killed last round that the pool has not yet noticed: that is fine.)
+      await Promise.all(
+        Array.from({ length: 4 }, () => database.db.execute(sql`select pg_sleep(0.05)`).catch(() => {})),
+      );
+      await database.db
+        .execute(
+          sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = ${name} and pid <> pg_backend_pid()`,
+        )
+        .catch(() => {});
+      await expect.poll(() => reconnected, { timeout: 10_000 }).toBe(round);
+    }
+    expect(lost).toBe(3);
+    await expect.poll(listeners, { timeout: 5_000 }).toBe(1);
+    await database.db.execute(sql`select pg_notify('malipo_test', 'after')`);
+    await expect.poll(() => received, { timeout: 5_000 }).toEqual(["after"]);
+    await unlisten();
+    // Every client went back to the pool, so closing it (as a shutdown does) finishes.
+    await drop();
+  }, 40_000);
+});
+
 describe("PGlite data directory", () => {
   it("keeps data across a reopen and refuses a second live opener", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "malipo-db-"));

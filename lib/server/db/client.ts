@@ -94,21 +94,37 @@ async function openPostgres(databaseUrl: string): Promise<Database> {
       const handler = (message: pg.Notification) => {
         if (message.channel === channel) onPayload(message.payload ?? "");
       };
+      // A terminated connection can emit "error" more than once, and also fail the LISTEN in flight: each
+      // client goes back to the pool exactly once and only one reconnect follows, or the instance would
+      // pile up LISTEN connections (each a pool slot that pool.end() at shutdown waits for).
+      const released = new WeakSet<pg.PoolClient>();
+      const drop = (held: pg.PoolClient, destroy: boolean) => {
+        if (released.has(held)) return;
+        released.add(held);
+        held.off("notification", handler);
+        held.release(destroy);
+      };
       const connect = async (attempt: number, reconnecting: boolean): Promise<void> => {
+        let next: pg.PoolClient | undefined;
         try {
-          const next = await pool.connect();
-          next.on("notification", handler);
-          next.on("error", () => {
-            next.release(true);
-            if (client === next) client = undefined;
-            if (!stopped) onLost?.();
-            if (!stopped) void connect(0, true);
+          const mine = (next = await pool.connect());
+          mine.on("notification", handler);
+          mine.on("error", () => {
+            const wasCurrent = client === mine;
+            drop(mine, true);
+            // Lost while the LISTEN was being set up: that query fails too, and its catch retries.
+            if (!wasCurrent) return;
+            client = undefined;
+            if (stopped) return;
+            onLost?.();
+            void connect(0, true);
           });
-          await next.query(`LISTEN ${quoted}`);
-          if (stopped) return next.release();
-          client = next;
+          await mine.query(`LISTEN ${quoted}`);
+          if (stopped) return drop(mine, false);
+          client = mine;
           if (reconnecting) onReconnect?.();
         } catch (error) {
+          if (next) drop(next, true);
           // The first LISTEN fails loudly; a lost one keeps retrying in the background.
           if (!reconnecting) throw error;
           const delay = Math.min(1000 * 2 ** attempt, 30_000);
@@ -121,9 +137,8 @@ async function openPostgres(databaseUrl: string): Promise<Database> {
         const current = client;
         client = undefined;
         if (!current) return;
-        current.off("notification", handler);
         await current.query(`UNLISTEN ${quoted}`).catch(() => {});
-        current.release();
+        drop(current, false);
       };
     },
     async close() {

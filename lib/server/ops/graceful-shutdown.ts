@@ -12,6 +12,9 @@ import { closeAllStreams } from "@/lib/server/realtime/payment-stream";
 // up to 10 s; then the LISTEN and the database close and the process exits.
 
 export const IN_FLIGHT_GRACE_MS = 10_000;
+/** Past this, the process exits whatever still waits (a worker stuck on a dead connection, a pool that
+ * never drains): an orchestrator's SIGKILL would come anyway, and a stuck exit blocks a rolling deploy. */
+export const SHUTDOWN_DEADLINE_MS = IN_FLIGHT_GRACE_MS + 10_000;
 
 export function installGracefulShutdown(stopWorkers: (() => Promise<void>)[]): void {
   let shuttingDown = false;
@@ -19,6 +22,10 @@ export function installGracefulShutdown(stopWorkers: (() => Promise<void>)[]): v
     if (shuttingDown) return;
     shuttingDown = true;
     const started = Date.now();
+    setTimeout(() => {
+      log.error("shutdown deadline passed; exiting with work still open", { ms: Date.now() - started });
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
     beginDraining();
     const closedStreams = closeAllStreams() + closeAllDisplayStreams();
     log.info("shutting down", { signal, closedStreams, inFlight: inFlightRequests() });
