@@ -8,6 +8,8 @@ export function request(
   url: string,
   body?: string,
   headers: Record<string, string> = {},
+  /** Give up (an error) when no answer has finished by then; unset, wait as long as it takes. */
+  timeoutMs?: number,
 ): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method, agent, headers }, (res) => {
@@ -22,6 +24,10 @@ export function request(
       );
     });
     req.on("error", reject);
+    if (timeoutMs !== undefined) {
+      const timer = setTimeout(() => req.destroy(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+      req.on("close", () => clearTimeout(timer));
+    }
     if (body) req.write(body);
     req.end();
   });

@@ -5,15 +5,23 @@ import { APP, HOOKS, MERCHANT_KEY, SANDBOX } from "./config";
 // What the scenarios do as the register, the merchant's backend and the provider's customer: ring up sales
 // over every provider and method, read payments back, and move payments at the sandbox.
 
+/** A request that has not answered by then counts as no answer (status 0), so a hang shows in the figures. */
+const NO_ANSWER_MS = 30_000;
+
 /**
  * The bench's request, tried again when the connection itself fails (a reused keep-alive socket reset by a
  * loaded server). Every call here is safe to repeat: creates carry their Idempotency-Key, the rest are reads
  * or sandbox moves that answer 409 when already made.
  */
-async function request(...args: Parameters<typeof send>): ReturnType<typeof send> {
+async function request(
+  method: string,
+  url: string,
+  body?: string,
+  headers: Record<string, string> = {},
+): ReturnType<typeof send> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await send(...args);
+      return await send(method, url, body, headers, NO_ANSWER_MS);
     } catch (error) {
       if (attempt >= 3) throw error;
       await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
