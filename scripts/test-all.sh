@@ -73,10 +73,9 @@ fi
 step "reliability suite, small configuration"
 # README "Reliability": webhook chaos, a crash mid-create, database trouble and slow providers against
 # this build; exits non-zero when a guarantee's target is missed.
-# Scenario 3 (PostgreSQL backends terminated under traffic) runs in `npm run chaos` only: one run of it on
-# this machine waited without end for an answer after the terminations (README "Reliability", known limits).
-# The timeout turns any such wait into a failure rather than an overtime.
-timeout 900 npx tsx chaos/run.ts --small --only=1,2,4
+# Scenario 3 needs PostgreSQL and is skipped (with a note in the table) when none answers. The timeout turns
+# any wait without end into a failure rather than an overtime.
+timeout 900 npx tsx chaos/run.ts --small
 
 step "end-to-end tests (Chromium)"
 PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/e2e.json" npx playwright test --reporter=list,json
