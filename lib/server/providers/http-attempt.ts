@@ -10,6 +10,8 @@ export interface HttpClientOptions {
   fetch?: typeof fetch;
   /** Per attempt. Default 15000. */
   timeoutMs?: number;
+  /** The whole call, every attempt and wait between them included. Default 20000. */
+  totalTimeoutMs?: number;
   /** Retries after the first attempt. Default 2. */
   maxRetries?: number;
   /** First backoff step; doubles per retry, with jitter. Default 300. */

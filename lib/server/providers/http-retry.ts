@@ -11,16 +11,28 @@ export interface RetryOptions {
   retryBaseDelayMs: number;
   /** Upper bound for any wait between attempts, `Retry-After` included. */
   maxRetryDelayMs: number;
+  /**
+   * The whole call's budget, every attempt and wait included: a provider that stops answering costs a
+   * register one wait, not three timeouts in a row (the chaos suite's "provider down" found 45 s answers).
+   */
+  totalTimeoutMs: number;
 }
 
-/** The client options' retry knobs with every provider's defaults: 2 retries, 300 ms first step, 10 s cap. */
+/**
+ * The client options' retry knobs with every provider's defaults: 2 retries, 300 ms first step, 10 s cap,
+ * 20 s for the whole call.
+ */
 export function retryOptions(options: Partial<RetryOptions>): RetryOptions {
   return {
     maxRetries: Math.max(0, options.maxRetries ?? 2),
     retryBaseDelayMs: options.retryBaseDelayMs ?? 300,
     maxRetryDelayMs: options.maxRetryDelayMs ?? 10_000,
+    totalTimeoutMs: options.totalTimeoutMs ?? 20_000,
   };
 }
+
+/** A retry with less time than this left is not worth starting: the call fails with what it knows. */
+export const MIN_ATTEMPT_MS = 1000;
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -70,15 +82,22 @@ export function describeNetworkError(error: unknown): string {
   return `${reason}${cause}`;
 }
 
-/** Runs `attempt` until it answers, fails for good, or the retries are used up. */
+/**
+ * Runs `attempt` until it answers, fails for good, or the retries or the call's time budget are used up.
+ * `attempt` gets the time left, to cap its own timeout with.
+ */
 export async function withRetries<T, E extends { retryable: boolean }>(
   options: RetryOptions,
-  attempt: () => Promise<{ answer: T } | { error: E; retryAfterMs?: number }>,
+  attempt: (timeLeftMs: number) => Promise<{ answer: T } | { error: E; retryAfterMs?: number }>,
+  now: () => number = Date.now,
 ): Promise<T> {
+  const deadline = now() + options.totalTimeoutMs;
   for (let retry = 0; ; retry += 1) {
-    const result = await attempt();
+    const result = await attempt(Math.max(deadline - now(), MIN_ATTEMPT_MS));
     if ("answer" in result) return result.answer;
     if (!result.error.retryable || retry >= options.maxRetries) throw result.error;
-    await sleep(backoffMs(options, retry, result.retryAfterMs));
+    const wait = backoffMs(options, retry, result.retryAfterMs);
+    if (deadline - now() - wait < MIN_ATTEMPT_MS) throw result.error;
+    await sleep(wait);
   }
 }

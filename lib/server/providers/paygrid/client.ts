@@ -107,7 +107,7 @@ export function createPayGridClient(options: PayGridClientOptions): PayGridClien
   const fail = (status: number, code: string, message: string, details?: PayGridError["details"]) =>
     new PayGridError(status, code, scrub(message), details);
 
-  async function attempt(call: Call): Promise<Attempt> {
+  async function attempt(call: Call, timeLeftMs: number): Promise<Attempt> {
     const headers: Record<string, string> = {
       Authorization: `Bearer ${apiKey}`,
       Accept: "application/json",
@@ -123,7 +123,7 @@ export function createPayGridClient(options: PayGridClientOptions): PayGridClien
       path: call.path,
       headers,
       body: call.body === undefined ? undefined : JSON.stringify(call.body),
-      timeoutMs,
+      timeoutMs: Math.min(timeoutMs, timeLeftMs),
     });
     if ("code" in raw) return { error: fail(0, raw.code, raw.message) };
     const { status, text, retryAfter } = raw;
@@ -158,7 +158,7 @@ export function createPayGridClient(options: PayGridClientOptions): PayGridClien
   }
 
   function send(call: Call): Promise<Answer> {
-    return withRetries(retry, () => attempt(call));
+    return withRetries(retry, (timeLeftMs) => attempt(call, timeLeftMs));
   }
 
   const read = <S extends z.ZodType>(answer: Answer, schema: S, what: string): z.infer<S> =>

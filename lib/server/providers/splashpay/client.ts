@@ -52,7 +52,12 @@ export function createSplashPayClient(options: SplashPayClientOptions): SplashPa
 
   type Attempt = { answer: Answer } | { error: SplashPayError; retryAfterMs?: number };
 
-  async function attempt(path: string, body: unknown, idempotencyKey?: string): Promise<Attempt> {
+  async function attempt(
+    path: string,
+    body: unknown,
+    timeLeftMs: number,
+    idempotencyKey?: string,
+  ): Promise<Attempt> {
     const headers: Record<string, string> = {
       "X-API-KEY": apiKey,
       "X-API-SECRET": apiSecret,
@@ -68,7 +73,7 @@ export function createSplashPayClient(options: SplashPayClientOptions): SplashPa
       path,
       headers,
       body: JSON.stringify(body),
-      timeoutMs,
+      timeoutMs: Math.min(timeoutMs, timeLeftMs),
     });
     if ("code" in raw) return { error: fail(0, raw.code, raw.message) };
     const { status, text, retryAfter } = raw;
@@ -111,16 +116,20 @@ export function createSplashPayClient(options: SplashPayClientOptions): SplashPa
   return {
     async createDynamicQr(body, idempotencyKey) {
       assertIdempotencyKey(idempotencyKey);
-      const answer = await withRetries(retry, () => attempt("/payments/dynamic-qr", body, idempotencyKey));
+      const answer = await withRetries(retry, (left) =>
+        attempt("/payments/dynamic-qr", body, left, idempotencyKey),
+      );
       return read(answer, splashPayCreatedSchema, "dynamic QR payment");
     },
     async checkStatus(reference) {
-      const answer = await withRetries(retry, () => attempt("/payments/check-status", { reference }));
+      const answer = await withRetries(retry, (left) =>
+        attempt("/payments/check-status", { reference }, left),
+      );
       return read(answer, splashPayStatusSchema, "payment status");
     },
     async cancel(reference) {
       // Cancelling twice is harmless (the second is PAYMENT_NOT_CANCELLABLE), so a retry is safe.
-      const answer = await withRetries(retry, () => attempt("/payments/cancel", { reference }));
+      const answer = await withRetries(retry, (left) => attempt("/payments/cancel", { reference }, left));
       return read(answer, splashPayStatusSchema, "cancelled payment");
     },
   };
