@@ -72,6 +72,8 @@ export async function startServers(databaseUrl: string | undefined): Promise<Ser
       `${dataDir}/sandbox-splashpay.json`,
       "--signing-key",
       SIGNING_KEY,
+      "--app-url",
+      APP,
     ],
     {},
   );

@@ -71,6 +71,8 @@ export async function startServers(databaseUrl: string | undefined, label: strin
       `${APP}/api/webhooks/splashpay`,
       "--webhook-retry-delays",
       "1,2,4",
+      "--app-url",
+      APP,
     ],
     {},
   );

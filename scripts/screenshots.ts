@@ -145,6 +145,8 @@ async function main(): Promise<void> {
         "shots_splashpay_secret",
         "--splashpay-webhook-url",
         `${app}/api/webhooks/splashpay`,
+        "--app-url",
+        app,
         "--webhook-retry-delays",
         "1,1,2",
       ],
