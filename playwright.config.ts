@@ -23,11 +23,13 @@ export const e2eUrls = {
 function appServer(port: number, dir: string, ttlSeconds: number) {
   const url = `http://127.0.0.1:${port}`;
   return {
-    command: `npx next start -p ${port}`,
+    // The standalone server, as the image and `npm start` run it (scripts/serve-standalone.sh).
+    command: "bash scripts/serve-standalone.sh",
     url: `${url}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
     env: {
+      PORT: String(port),
       DATA_DIR: dir,
       PUBLIC_BASE_URL: url,
       SANDBOX: "1",
