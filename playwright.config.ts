@@ -23,11 +23,13 @@ export const e2eUrls = {
 function appServer(port: number, dir: string, ttlSeconds: number) {
   const url = `http://127.0.0.1:${port}`;
   return {
-    command: `npx next start -p ${port}`,
+    // The standalone server, as the image and `npm start` run it (scripts/serve-standalone.sh).
+    command: "bash scripts/serve-standalone.sh",
     url: `${url}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
     env: {
+      PORT: String(port),
       DATA_DIR: dir,
       PUBLIC_BASE_URL: url,
       SANDBOX: "1",
@@ -83,7 +85,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: [
     {
-      command: `npx tsx scripts/sandbox-server.ts --port ${SANDBOX_PORT} --state ${dataDir}/sandbox-paygrid.json --webhook-retry-delays 1,1,2,2 --signing-key e2e_signing_key --splashpay-state ${dataDir}/sandbox-splashpay.json --splashpay-webhook-secret e2e_splashpay_secret --splashpay-webhook-url ${e2eUrls.app}/api/webhooks/splashpay`,
+      command: `npx tsx scripts/sandbox-server.ts --port ${SANDBOX_PORT} --state ${dataDir}/sandbox-paygrid.json --webhook-retry-delays 1,1,2,2 --signing-key e2e_signing_key --splashpay-state ${dataDir}/sandbox-splashpay.json --splashpay-webhook-secret e2e_splashpay_secret --splashpay-webhook-url ${e2eUrls.app}/api/webhooks/splashpay --app-url ${e2eUrls.app} --app-url ${e2eUrls.shortTtlApp}`,
       url: `${e2eUrls.sandbox}/control/settings`,
       reuseExistingServer: false,
       timeout: 60_000,

@@ -84,7 +84,7 @@ export function printTable(all: Results[]) {
   console.table(rows);
 }
 
-export function save(all: Results[]): string {
+export function save(all: object[]): string {
   fs.mkdirSync("bench/results", { recursive: true });
   const file = `bench/results/${new Date().toISOString().replace(/[:.]/g, "-")}.json`;
   fs.writeFileSync(file, `${JSON.stringify(all, null, 2)}\n`);

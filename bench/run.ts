@@ -7,6 +7,7 @@
 //   (b) server memory per open SSE stream at 1,000 and 5,000 streams
 //   (c) verified webhooks persisted per second
 //   (d) create-payment time through our API vs directly against the sandbox
+//   (e) with PostgreSQL: webhook on instance A → frame on instance B, beside the frame on A (two-instances.ts)
 import { execSync } from "node:child_process";
 import fs from "node:fs";
 import { STORES, type Store } from "./config";
@@ -16,6 +17,7 @@ import { printTable, results, save } from "./report";
 import { measureCreate } from "./scenarios/create";
 import { measureIngest } from "./scenarios/ingest";
 import { measureBigStreams, openPerPayment, streamsOf } from "./scenarios/streams";
+import { measureTwoInstances, printTwoInstances } from "./scenarios/two-instances";
 import { measureWebhookToSse } from "./scenarios/webhook-to-sse";
 import { assertPortsFree, postgresAvailable, startServers, stopChildren } from "./servers";
 
@@ -54,8 +56,10 @@ async function main() {
       execSync(`dropdb -h 127.0.0.1 -U postgres --if-exists --force ${name}`);
     }
   }
+  const two = await measureTwoInstances();
   printTable(all);
-  console.log(`saved ${save(all)}`);
+  printTwoInstances(two);
+  console.log(`saved ${save([...all, { two_instances: two }])}`);
 }
 
 main()

@@ -1,9 +1,8 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess, StdioOptions } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { request } from "../bench/http";
-import { waitFor } from "../bench/servers";
+import { exited, signIn, spawnApp, spawnSandbox, waitFor } from "../bench/servers";
 import {
   APP,
   APP_PORT,
@@ -20,14 +19,9 @@ import { startFaultProxy, type FaultProxy } from "./fault-proxy";
 
 // The systems under test: the standalone sandbox (PayGrid at its root, SplashPay under /splashpay) behind
 // the fault proxy, and the production build of Malipo, which a scenario may SIGKILL and start again on the
-// same data directory or database.
+// same data directory or database. Started with the bench's helpers (bench/servers.ts).
 
-function spawnLogged(command: string, args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(command, args, {
-    env: { ...process.env, ...env },
-    stdio: ["ignore", VERBOSE ? "inherit" : "ignore", VERBOSE ? "inherit" : "ignore"],
-  });
-}
+const stdio: StdioOptions = ["ignore", VERBOSE ? "inherit" : "ignore", VERBOSE ? "inherit" : "ignore"];
 
 export interface App {
   /** SIGKILL now; resolves once the process is gone. */
@@ -47,32 +41,14 @@ export interface Servers {
   stop(): Promise<void>;
 }
 
-function exited(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) =>
-    child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve()),
-  );
-}
-
 export async function startServers(databaseUrl: string | undefined, label: string): Promise<Servers> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `malipo-chaos-${label}-`));
-  const sandbox = spawnLogged(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      "scripts/sandbox-server.ts",
-      "--port",
-      String(SANDBOX_PORT),
-      "--state",
-      `${dataDir}/sandbox.json`,
-      "--splashpay-state",
-      `${dataDir}/sandbox-splashpay.json`,
-      "--splashpay-webhook-url",
-      `${APP}/api/webhooks/splashpay`,
-      "--webhook-retry-delays",
-      "1,2,4",
-    ],
-    {},
+  const sandbox = spawnSandbox(
+    SANDBOX_PORT,
+    dataDir,
+    [APP],
+    ["--splashpay-webhook-url", `${APP}/api/webhooks/splashpay`, "--webhook-retry-delays", "1,2,4"],
+    stdio,
   );
   await waitFor(`${SANDBOX}/control/settings`);
   const proxy = await startFaultProxy(PROXY_PORT, SANDBOX);
@@ -96,20 +72,11 @@ export async function startServers(databaseUrl: string | undefined, label: strin
   let child: ChildProcess | undefined;
   let cookie = "";
   const boot = async () => {
-    child = spawnLogged(
-      process.execPath,
-      ["node_modules/next/dist/bin/next", "start", "-p", String(APP_PORT)],
-      env,
-    );
+    child = spawnApp(APP_PORT, env, stdio);
     await waitFor(`${APP}/api/health`);
     // Signed in once: the register keeps its session across a restart (a new sign-in would be another
     // register, with its own Idempotency-Key scope).
-    if (cookie) return;
-    const login = await request("POST", `${APP}/api/session`, JSON.stringify(OWNER), {
-      "content-type": "application/json",
-    });
-    cookie = String(login.headers["set-cookie"]?.[0] ?? "").split(";")[0]!;
-    if (!cookie) throw new Error(`sign-in failed: ${login.status} ${login.body}`);
+    if (!cookie) cookie = await signIn(APP, OWNER);
   };
   await boot();
   const app: App = {

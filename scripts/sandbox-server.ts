@@ -8,7 +8,9 @@
 //   --api-keys k1,k2 (env SANDBOX_API_KEYS): PayGrid keys accepted besides sk_test_malipo_sandbox
 //   --splashpay-state .data/sandbox/splashpay-standalone.json
 //   --splashpay-webhook-secret SECRET (default whsec_malipo_sandbox_splashpay)
-//   --splashpay-webhook-url URL (default http://localhost:3000/api/webhooks/splashpay)
+//   --app-url URL, repeatable (env SANDBOX_APP_URLS, comma-separated; default http://localhost:3000):
+//     the Malipo app(s) this sandbox serves, their PUBLIC_BASE_URL; a webhook URL outside them is refused
+//   --splashpay-webhook-url URL (default the first app URL + /api/webhooks/splashpay)
 //   --control-token TOKEN (env SANDBOX_CONTROL_TOKEN): /control/… from other machines with the
 //     X-Sandbox-Control-Token header; without it the controls answer this machine (loopback) only
 //   --splashpay-api-keys pk:sk,pk2:sk2 (env SANDBOX_SPLASHPAY_API_KEYS): key pairs accepted besides
@@ -16,6 +18,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { startSandboxServer } from "../lib/sandbox/node-server";
+import { isAppUrl } from "../lib/sandbox/common/webhook-target";
 import {
   SANDBOX_PAYGRID_API_KEY,
   SANDBOX_PAYGRID_WEBHOOK_SIGNING_KEY,
@@ -53,11 +56,21 @@ const { values } = parseArgs({
     "splashpay-webhook-url": { type: "string" },
     "splashpay-api-keys": { type: "string" },
     "control-token": { type: "string" },
+    "app-url": { type: "string", multiple: true },
     "tra-state": { type: "string" },
   },
 });
 
 const port = number("port", values.port ?? process.env.SANDBOX_PORT) ?? 4010;
+
+// The simulators send webhooks to these apps only (lib/sandbox/common/webhook-target.ts).
+const givenAppUrls = values["app-url"] ?? (process.env.SANDBOX_APP_URLS ?? "").split(",");
+const appUrls = givenAppUrls.map((u) => u.trim().replace(/\/+$/, "")).filter(Boolean);
+if (appUrls.length === 0) appUrls.push("http://localhost:3000");
+for (const u of appUrls) {
+  if (!/^https?:\/\/[^/?#@]+$/.test(u))
+    fail(`--app-url expects an origin such as http://127.0.0.1:3000, got "${u}"`);
+}
 const settings: Partial<PayGridSandboxSettings> = {
   expirySeconds:
     number("expiry-seconds", values["expiry-seconds"] ?? process.env.PAYMENT_TTL_SECONDS) ?? 1800,
@@ -83,7 +96,7 @@ const stateFile = path.resolve(values.state ?? ".data/sandbox/paygrid-standalone
 const splashpay: Partial<SplashPaySandboxSettings> = {
   expirySeconds: settings.expirySeconds,
   webhookSecret: values["splashpay-webhook-secret"] ?? SANDBOX_SPLASHPAY_WEBHOOK_SECRET,
-  webhookUrl: values["splashpay-webhook-url"] ?? "http://localhost:3000/api/webhooks/splashpay",
+  webhookUrl: values["splashpay-webhook-url"] ?? `${appUrls[0]}/api/webhooks/splashpay`,
   apiKeys: [
     { key: SANDBOX_SPLASHPAY_API_KEY, secret: SANDBOX_SPLASHPAY_API_SECRET },
     ...(values["splashpay-api-keys"] ?? process.env.SANDBOX_SPLASHPAY_API_KEYS ?? "")
@@ -100,6 +113,9 @@ const splashpay: Partial<SplashPaySandboxSettings> = {
 if (settings.webhookRetryDelaysSeconds)
   splashpay.webhookRetryDelaysSeconds = settings.webhookRetryDelaysSeconds;
 if (autoOutcome !== undefined) splashpay.autoOutcomeDelaySeconds = autoOutcome;
+if (splashpay.webhookUrl && !isAppUrl(splashpay.webhookUrl, appUrls)) {
+  fail(`--splashpay-webhook-url must be a page of an --app-url (${appUrls.join(", ")})`);
+}
 const splashpayStateFile = path.resolve(
   values["splashpay-state"] ?? ".data/sandbox/splashpay-standalone.json",
 );
@@ -110,6 +126,7 @@ async function main(): Promise<void> {
     port,
     host: values.host,
     controlToken: values["control-token"] ?? process.env.SANDBOX_CONTROL_TOKEN,
+    appUrls,
     paygrid: { settings, stateFile },
     splashpay: { settings: splashpay, stateFile: splashpayStateFile },
     tra: { stateFile: path.resolve(values["tra-state"] ?? ".data/sandbox/tra-standalone.json") },
@@ -120,6 +137,7 @@ async function main(): Promise<void> {
   console.log(`  SplashPay API base:  ${server.url}/splashpay/api/v1`);
   console.log(`  SplashPay state:     ${splashpayStateFile}`);
   console.log(`  SplashPay webhooks → ${splashpay.webhookUrl}`);
+  console.log(`  Webhooks only to:   ${appUrls.join(", ")}`);
   console.log(`  TRA VFD API base:    ${server.url}/tra (verification: ${server.url}/tra/verify/…)`);
 
   let closing = false;

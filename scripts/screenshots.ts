@@ -1,5 +1,5 @@
 // `npx tsx scripts/screenshots.ts`: the README's screenshots, in English and Kiswahili, taken from the
-// production build (run `npx next build` first) against the standalone sandbox, as the e2e suite runs them.
+// production build (run `npm run build` first) against the standalone sandbox, as the e2e suite runs them.
 // Writes docs/screenshots/{en,sw}-{register,pay,paid,shopper}.png (cashier 1024×640, shopper 800×600).
 //   SCREENSHOT_APP_PORT (3300), SCREENSHOT_SANDBOX_PORT (4310) move the two servers.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -145,12 +145,15 @@ async function main(): Promise<void> {
         "shots_splashpay_secret",
         "--splashpay-webhook-url",
         `${app}/api/webhooks/splashpay`,
+        "--app-url",
+        app,
         "--webhook-retry-delays",
         "1,1,2",
       ],
       { SANDBOX_API_KEYS: key, SANDBOX_SPLASHPAY_API_KEYS: `pk_test_${key}:${key}` },
     ),
-    start("npx", ["next", "start", "-p", String(APP_PORT)], {
+    start("bash", ["scripts/serve-standalone.sh"], {
+      PORT: String(APP_PORT),
       DATA_DIR: dataDir,
       PUBLIC_BASE_URL: app,
       SANDBOX: "1",

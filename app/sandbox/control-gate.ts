@@ -4,19 +4,16 @@ import { requestAuthCookie, SESSION_COOKIE } from "@/lib/server/auth/cookies";
 import { getEnv } from "@/lib/server/env";
 import { clientAddress } from "@/lib/server/http/client-address";
 import { classifyAddress } from "@/lib/server/http/outbound-url";
+import { webhookTargetRefusal } from "@/lib/sandbox/common/webhook-target";
 
 // The simulators' levers (`/control/…`: settings with their keys and signing secrets, forced transitions,
 // the delivery log) are for whoever runs the demo: this machine, or the shop's owner signed in. Anyone else
 // who can reach a sandbox instance could otherwise swap its keys, or aim its webhooks at internal hosts to
-// scan them; so any webhook URL the sandbox is given must point at this app (PUBLIC_BASE_URL).
+// scan them; so any webhook URL the sandbox is given must point at this app (PUBLIC_BASE_URL,
+// lib/sandbox/common/webhook-target.ts).
 
-function refusal(
-  status: number,
-  code: string,
-  message: string,
-  fields?: { path: string; message: string }[],
-) {
-  return Response.json({ error: { code, message, ...(fields ? { fields } : {}) } }, { status });
+function refusal(status: number, code: string, message: string) {
+  return Response.json({ error: { code, message } }, { status });
 }
 
 /** Loopback as a dual-stack server reports it too (`::ffff:127.0.0.1`). */
@@ -28,23 +25,6 @@ async function signedInOwner(request: Request): Promise<boolean> {
   // No session cookie: nobody is signed in, and the database need not be asked.
   if (!requestAuthCookie(request, SESSION_COOKIE)) return false;
   return (await currentStaff(request))?.staff.role === "owner";
-}
-
-/** The webhook URL a JSON body sets, if any (SplashPay's settings, PayGrid's payments and test deliveries). */
-async function webhookUrlIn(request: Request): Promise<{ path: string; url: unknown } | null> {
-  if (request.method === "GET" || request.method === "HEAD") return null;
-  let body: unknown;
-  try {
-    body = JSON.parse(await request.clone().text());
-  } catch {
-    return null; // not JSON: the simulator answers that itself
-  }
-  if (typeof body !== "object" || body === null) return null;
-  for (const path of ["webhookUrl", "webhook_url"]) {
-    const url = Reflect.get(body, path);
-    if (url !== undefined && url !== null && url !== "") return { path, url };
-  }
-  return null;
 }
 
 /**
@@ -65,11 +45,5 @@ export async function controlRefusal(request: Request, segments: string[]): Prom
       "The sandbox's controls answer this machine or the signed-in owner only.",
     );
   }
-  const given = await webhookUrlIn(request);
-  if (given && (typeof given.url !== "string" || !given.url.startsWith(`${env.publicBaseUrl}/`))) {
-    return refusal(400, "VALIDATION_ERROR", "The sandbox sends webhooks to this app only.", [
-      { path: given.path, message: `must start with ${env.publicBaseUrl}/` },
-    ]);
-  }
-  return null;
+  return webhookTargetRefusal(request, [env.publicBaseUrl]);
 }

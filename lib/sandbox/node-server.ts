@@ -1,6 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { CONTROL_TOKEN_HEADER, controlAllowed, isControlPath } from "./common/control-access";
+import { webhookTargetRefusal } from "./common/webhook-target";
 import { createPayGridSandbox, type PayGridSandbox, type PayGridSandboxOptions } from "./paygrid/handler";
 import {
   createSplashPaySandbox,
@@ -26,6 +27,12 @@ export interface SandboxServerOptions {
    * `X-Sandbox-Control-Token` header; without it the controls answer loopback only.
    */
   controlToken?: string;
+  /**
+   * The Malipo app(s) this sandbox serves (their PUBLIC_BASE_URL): a webhook URL outside them is refused
+   * with 400 VALIDATION_ERROR (common/webhook-target.ts). `npm run sandbox` always sets it; tests that
+   * play the app with a receiver of their own may leave it out.
+   */
+  appUrls?: string[];
   paygrid?: Omit<PayGridSandboxOptions, "publicUrl">;
   splashpay?: Omit<SplashPaySandboxOptions, "publicUrl">;
   tra?: Omit<TraSandboxOptions, "publicUrl">;
@@ -124,6 +131,8 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
           );
           return;
         }
+        const refused = options.appUrls && (await webhookTargetRefusal(request, options.appUrls));
+        if (refused) return void (await send(res, refused));
         const response = await dispatch(request, path);
         // The VFD simulator's "down" and "drop" faults: no answer at all, as from an unreachable host.
         if (response.headers.has(DROP_HEADER)) return void res.destroy();

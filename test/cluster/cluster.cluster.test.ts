@@ -58,7 +58,10 @@ beforeAll(async () => {
   admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`create database ${dbName}`);
-  sandbox = startSandbox(BASE_PORT + 10);
+  sandbox = startSandbox(
+    BASE_PORT + 10,
+    [0, 1, 2].map((i) => `http://127.0.0.1:${BASE_PORT + i}`),
+  );
   await waitForStatus(`${sandbox.url}/control/settings`, 401);
   // Webhooks from the sandbox are dropped: every status change in these tests comes from us or the reconciler.
   await fetch(`${sandbox.url}/control/settings`, {

@@ -77,7 +77,8 @@ export function startInstance(options: InstanceOptions): Child {
   return track(child, url);
 }
 
-export function startSandbox(port: number): Child {
+/** The standalone sandbox, sending webhooks only to `appUrls` (the instances' PUBLIC_BASE_URL). */
+export function startSandbox(port: number, appUrls: string[]): Child {
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "malipo-cluster-sandbox-"));
   const child = spawn(
     process.execPath,
@@ -95,6 +96,7 @@ export function startSandbox(port: number): Child {
       path.join(stateDir, "splashpay.json"),
       "--signing-key",
       SIGNING_KEY,
+      ...appUrls.flatMap((url) => ["--app-url", url]),
     ],
     { stdio: ["ignore", "pipe", "pipe"] },
   );

@@ -20,7 +20,7 @@ let app: Child;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "malipo-standalone-"));
 
 beforeAll(async () => {
-  sandbox = startSandbox(BASE_PORT + 1);
+  sandbox = startSandbox(BASE_PORT + 1, [`http://127.0.0.1:${BASE_PORT}`]);
   await waitForStatus(`${sandbox.url}/control/settings`, 401);
   proxy = await startCountingProxy(BASE_PORT + 2, sandbox.url);
   app = startInstance({
