@@ -211,11 +211,16 @@ describe("three instances on one PostgreSQL", () => {
           { timeout: 90_000, interval: 500 },
         )
         .toBe(200);
-      // Each round reads each due payment once: no payment was read by two instances.
-      const reads = sales.map(
-        (s) => (proxy.reads.get(s.provider_payment_id) ?? 0) + (proxyC.reads.get(s.provider_payment_id) ?? 0),
-      );
-      expect(reads.filter((n) => n === 1)).toHaveLength(200);
+      // Each round reads each due payment once: no payment's answer reached two instances. (A read an
+      // instance gave up on, on a loaded machine, is rightly made again later; the figure says how many.)
+      const count = (map: Map<string, number>, s: Created) => map.get(s.provider_payment_id) ?? 0;
+      const answered = sales.map((s) => count(proxy.answeredReads, s) + count(proxyC.answeredReads, s));
+      const reads = sales.map((s) => count(proxy.reads, s) + count(proxyC.reads, s));
+      const histogram = (list: number[]) =>
+        Object.fromEntries([...new Set(list)].sort().map((n) => [n, list.filter((m) => m === n).length]));
+      expect({ answered: histogram(answered), reads: histogram(reads) }).toMatchObject({
+        answered: { 1: 200 },
+      });
     },
   );
 

@@ -7,6 +7,11 @@ import http from "node:http";
 export interface CountingProxy {
   url: string;
   reads: Map<string, number>;
+  /**
+   * Reads whose 2xx answer reached the instance in full. A read the instance gave up on (its timeout on a
+   * loaded machine) or that failed may rightly be made again; a delivered one never should.
+   */
+  answeredReads: Map<string, number>;
   creates: Map<string, number>;
   /** Reads currently held back by the delay. */
   readsInFlight(): number;
@@ -23,6 +28,7 @@ const READ = /^\/api\/v1\/payments\/([^/?]+)(?:\/refresh)?(?:\?.*)?$/;
 
 export async function startCountingProxy(port: number, target: string): Promise<CountingProxy> {
   const reads = new Map<string, number>();
+  const answeredReads = new Map<string, number>();
   const creates = new Map<string, number>();
   let delayMs = 0;
   let createDelayMs = 0;
@@ -54,6 +60,10 @@ export async function startCountingProxy(port: number, target: string): Promise<
         });
         const body = Buffer.from(await answer.arrayBuffer());
         res.writeHead(answer.status, { "content-type": answer.headers.get("content-type") ?? "text/plain" });
+        if (read && answer.ok) {
+          const id = read[1]!;
+          res.on("finish", () => answeredReads.set(id, (answeredReads.get(id) ?? 0) + 1));
+        }
         res.end(body);
       } catch {
         res.writeHead(502).end();
@@ -67,6 +77,7 @@ export async function startCountingProxy(port: number, target: string): Promise<
   return {
     url: `http://127.0.0.1:${port}`,
     reads,
+    answeredReads,
     creates,
     readsInFlight: () => inFlight,
     setReadDelayMs: (ms) => void (delayMs = ms),
@@ -74,6 +85,7 @@ export async function startCountingProxy(port: number, target: string): Promise<
     createsInFlight: () => createsInFlight,
     reset() {
       reads.clear();
+      answeredReads.clear();
       creates.clear();
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
