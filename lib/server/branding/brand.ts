@@ -1,4 +1,6 @@
 import "server-only";
+import type { BrandLogoJson } from "@/lib/brand-logo-contract";
+import type { LogoType } from "@/lib/image-type";
 import type { Db } from "@/lib/server/db/client";
 import { getEnv } from "@/lib/server/env";
 import { logoVersion, type LogoVersion } from "./logo-store";
@@ -32,12 +34,12 @@ export async function merchantBrand(db: Db): Promise<Brand> {
 }
 
 /** The uploaded logo as the back office's API answers it (docs/api.md "Branding"). */
-export function logoJson(version: LogoVersion | null) {
+export function logoJson(version: LogoVersion | null): BrandLogoJson {
   return {
     logo: version
       ? {
           url: uploadedLogoUrl(version.etag),
-          content_type: version.contentType,
+          content_type: version.contentType as LogoType,
           size: version.size,
           updated_at: version.updatedAt.toISOString(),
         }
