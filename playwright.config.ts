@@ -20,7 +20,10 @@ export const e2eUrls = {
   shortTtlApp: `http://127.0.0.1:${SHORT_TTL_APP_PORT}`,
 };
 
-function appServer(port: number, dir: string, ttlSeconds: number) {
+/** The main e2e app's shop colour (e2e/branding.spec.ts): readable on white and dark, and 4.5:1 on white for axe. */
+export const E2E_BRAND_COLOR = "#2563eb";
+
+function appServer(port: number, dir: string, ttlSeconds: number, extraEnv: Record<string, string> = {}) {
   const url = `http://127.0.0.1:${port}`;
   return {
     // The standalone server, as the image and `npm start` run it (scripts/serve-standalone.sh).
@@ -50,6 +53,7 @@ function appServer(port: number, dir: string, ttlSeconds: number) {
       PAYMENT_TTL_SECONDS: String(ttlSeconds),
       MERCHANT_ADDRESS: "Kariakoo, Mtaa wa Congo 12, Dar es Salaam",
       MERCHANT_TIN: "123-456-789",
+      ...extraEnv,
     },
   };
 }
@@ -95,7 +99,8 @@ export default defineConfig({
         SANDBOX_SPLASHPAY_API_KEYS: `pk_test_${sentinel}:${sentinel}`,
       },
     },
-    appServer(APP_PORT, dataDir, 1800),
+    // A shop with its own colour; the short-window app below keeps Malipo's green, so both are on screen.
+    appServer(APP_PORT, dataDir, 1800, { MERCHANT_BRAND_COLOR: E2E_BRAND_COLOR }),
     // A second app with a 20-second payment window, for the countdown and expiry paths.
     appServer(SHORT_TTL_APP_PORT, `${dataDir}-short`, SHORT_TTL_SECONDS),
   ],

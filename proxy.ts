@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getEnv, isDevelopment } from "@/lib/server/env";
 import { pageHeaders } from "@/lib/server/http/page-headers";
-import { logoOrigin } from "@/lib/server/branding";
+import { logoOrigin } from "@/lib/server/branding/logo-origin";
 
 // A fresh nonce per page request: Next.js reads it from the request's CSP header and puts it on its own
 // scripts, so no inline script without it can run. The sandbox's hosted pages get the same policy (they

@@ -7,7 +7,15 @@ const config: Config = {
   theme: {
     extend: {
       colors: {
-        brand: { 50: "#e8f6f2", 100: "#c5e9df", 500: "#0e7c66", 600: "#0b6654", 700: "#08503f" },
+        // 500–700 through CSS variables, so a page can wear the shop's colour (components/brand/brand-header.tsx
+        // sets them); with a JS config Tailwind would otherwise write the hex into every class.
+        brand: {
+          50: "#e8f6f2",
+          100: "#c5e9df",
+          500: "var(--color-brand-500, #0e7c66)",
+          600: "var(--color-brand-600, #0b6654)",
+          700: "var(--color-brand-700, #08503f)",
+        },
         surface: { DEFAULT: "var(--surface)", raised: "var(--surface-raised)" },
         ink: { DEFAULT: "var(--ink)", muted: "var(--ink-muted)" },
         success: "#15803d",

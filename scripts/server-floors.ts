@@ -8,8 +8,8 @@ import path from "node:path";
 export const FLOORS: readonly (readonly string[])[] = [
   ["provider-modes"],
   ["env", "log", "metrics"],
-  ["loop", "locale", "db", "http", "branding"],
-  ["auth", "providers", "wire"],
+  ["loop", "locale", "db", "http"],
+  ["auth", "providers", "wire", "branding"],
   ["staff"],
   ["payments"],
   ["checkout", "webhooks", "realtime", "day", "fiscal"],

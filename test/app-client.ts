@@ -16,6 +16,7 @@ export function serveFrom(database: Database): void {
 }
 
 export interface CallOptions<P> {
+  /** JSON, or raw bytes sent as they are (an uploaded file). */
   body?: unknown;
   headers?: Record<string, string>;
   params?: P;
@@ -40,12 +41,18 @@ export class AppClient {
       headers.set("cookie", [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "));
     }
     if (this.bearer) headers.set("authorization", `Bearer ${this.bearer}`);
-    if (options.body !== undefined) headers.set("content-type", "application/json");
+    const raw = options.body instanceof Uint8Array;
+    if (options.body !== undefined && !raw) headers.set("content-type", "application/json");
     for (const [k, v] of Object.entries(options.headers ?? {})) headers.set(k, v);
     const request = new Request(`${ORIGIN}${path}`, {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body:
+        options.body === undefined
+          ? undefined
+          : raw
+            ? new Uint8Array(options.body as Uint8Array)
+            : JSON.stringify(options.body),
     });
     const response = await handler(request, { params: Promise.resolve(options.params ?? ({} as P)) });
     for (const line of response.headers.getSetCookie()) {

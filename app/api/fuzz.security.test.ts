@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { resetEnvForTests } from "@/lib/server/env";
 import {
   authSessions,
+  brandLogo,
   checkoutSessions,
   payments,
   refunds,
@@ -18,6 +19,7 @@ import * as checkoutSessionExpireRoute from "@/app/api/checkout-sessions/[id]/ex
 import * as eventsRoute from "@/app/api/events/route";
 import * as checkoutSessionsRoute from "@/app/api/checkout-sessions/route";
 import * as meRoute from "@/app/api/me/route";
+import * as brandLogoRoute from "@/app/api/brand/logo/route";
 import * as fiscalRoute from "@/app/api/fiscal/route";
 import * as fiscalRegistrationRoute from "@/app/api/fiscal/registration/route";
 import * as metricsRoute from "@/app/api/metrics/route";
@@ -218,6 +220,29 @@ const endpoints: Endpoint[] = [
     path: "/api/payments/:id/fiscal",
     as: "cashier",
     realId: (f) => f.paymentId,
+  },
+  // The logo's body is the image itself: the fuzzer's raw bytes, strings and JSON must all be refused (no
+  // PNG/JPEG/WebP signature) and none stored. No logo is uploaded, so the DELETE removes nothing.
+  {
+    name: "GET /api/brand/logo",
+    handler: brandLogoRoute.GET,
+    method: "GET",
+    path: "/api/brand/logo",
+    as: "anonymous",
+  },
+  {
+    name: "PUT /api/brand/logo",
+    handler: brandLogoRoute.PUT,
+    method: "PUT",
+    path: "/api/brand/logo",
+    as: "owner",
+  },
+  {
+    name: "DELETE /api/brand/logo",
+    handler: brandLogoRoute.DELETE,
+    method: "DELETE",
+    path: "/api/brand/logo",
+    as: "owner",
   },
   { name: "GET /api/fiscal", handler: fiscalRoute.GET, method: "GET", path: "/api/fiscal", as: "owner" },
   {
@@ -500,7 +525,7 @@ describe("fuzzing every public endpoint", () => {
 
   const countRows = async () => {
     const { db } = h.database;
-    const tables = [payments, checkoutSessions, staff, registers, authSessions, refunds, shifts];
+    const tables = [payments, checkoutSessions, staff, registers, authSessions, refunds, shifts, brandLogo];
     const counts = await Promise.all(tables.map((table) => db.$count(table)));
     return counts.reduce((a, b) => a + b, 0);
   };

@@ -15,6 +15,7 @@ import * as metricsRoute from "@/app/api/metrics/route";
 import * as webhookDeliveriesRoute from "@/app/api/webhook-deliveries/route";
 import * as webhookDeliveryRetryRoute from "@/app/api/webhook-deliveries/[id]/retry/route";
 import * as meRoute from "@/app/api/me/route";
+import * as brandLogoRoute from "@/app/api/brand/logo/route";
 import * as fiscalRoute from "@/app/api/fiscal/route";
 import * as fiscalRegistrationRoute from "@/app/api/fiscal/registration/route";
 import * as paymentEventsRoute from "@/app/api/payments/[id]/events/route";
@@ -44,6 +45,7 @@ import * as staffRoute from "@/app/api/staff/route";
 import * as paygridWebhookRoute from "@/app/api/webhooks/paygrid/route";
 import * as splashpayWebhookRoute from "@/app/api/webhooks/splashpay/route";
 import { AppClient, ORIGIN } from "@/test/app-client";
+import { TINY_PNG } from "@/test/logo-images";
 import { testStores } from "@/test/databases";
 import { startHarness, type Harness } from "@/test/payments-harness";
 import { qrSale } from "@/test/sales";
@@ -337,6 +339,35 @@ const rows: Row[] = [
     method: "GET",
     path: () => "/api/fiscal",
     expect: [401, 403, 200, 200, 401],
+  },
+  {
+    name: "GET /api/brand/logo (none uploaded)",
+    handler: brandLogoRoute.GET,
+    method: "GET",
+    path: () => "/api/brand/logo",
+    expect: [404, 404, 404, 404, 404],
+  },
+  {
+    name: "PUT /api/brand/logo",
+    handler: brandLogoRoute.PUT,
+    method: "PUT",
+    path: () => "/api/brand/logo",
+    body: () => TINY_PNG,
+    expect: [401, 403, 403, 200, 401],
+  },
+  {
+    name: "GET /api/brand/logo (uploaded: on every shopper's page)",
+    handler: brandLogoRoute.GET,
+    method: "GET",
+    path: () => "/api/brand/logo",
+    expect: [200, 200, 200, 200, 200],
+  },
+  {
+    name: "DELETE /api/brand/logo",
+    handler: brandLogoRoute.DELETE,
+    method: "DELETE",
+    path: () => "/api/brand/logo",
+    expect: [401, 403, 403, 200, 401],
   },
   {
     name: "POST /api/fiscal/registration (fiscal receipts off)",

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { BrandHeader, brandStyle, type BrandProps } from "@/components/brand/brand-header";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Countdown, useClockOffset, useDeadlinePassed } from "@/components/payment/countdown";
 import { ImageQr, PayloadQr } from "@/components/payment/payment-qr";
@@ -123,14 +124,15 @@ function SaleView({
 export function CustomerDisplayScreen({
   token,
   initial,
-  merchantName,
+  brand,
   serverNow,
 }: {
   token: string;
   initial: DisplayState;
-  merchantName: string;
+  brand: BrandProps;
   serverNow: number;
 }) {
+  const merchantName = brand.name;
   const { t } = useI18n();
   const { state, link } = useDisplayState(token, initial);
   const offset = useClockOffset(serverNow);
@@ -140,7 +142,9 @@ export function CustomerDisplayScreen({
       className="mx-auto flex min-h-[70dvh] w-full max-w-2xl flex-col items-center justify-center gap-6 px-4 py-6 text-center"
       data-testid="customer-display"
       data-link={link}
+      style={brandStyle(brand)}
     >
+      <BrandHeader brand={brand} />
       {link === "revoked" ? (
         <div className="flex flex-col gap-3" data-testid="display-revoked">
           <h1 className="text-3xl font-bold">{t("display.disconnectedTitle")}</h1>

@@ -106,7 +106,7 @@ const schema = z.object({
   MERCHANT_NAME: z.string().trim().min(1).max(60).default("Malipo Demo Shop"),
   MERCHANT_ADDRESS: optional.pipe(z.string().max(200, "at most 200 characters").optional()),
   MERCHANT_TIN: optional.pipe(z.string().max(40, "at most 40 characters").optional()),
-  // Branding on the shopper's pages (lib/server/branding.ts): a logo by URL and a colour that must read
+  // Branding on the shopper's pages (lib/server/branding/brand.ts): a logo by URL and a colour that must read
   // on white and in dark mode (lib/brand-color.ts).
   MERCHANT_LOGO_URL: optional.pipe(httpUrl("the shop's logo image").optional()),
   MERCHANT_BRAND_COLOR: optional.superRefine((v, ctx) => {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { BrandHeader, brandStyle } from "@/components/checkout/brand-header";
+import { BrandHeader, brandStyle } from "@/components/brand/brand-header";
 import { CheckoutFlow } from "@/components/checkout/checkout-flow";
 import { CheckoutClosed } from "@/components/checkout/checkout-return";
 import type { CheckoutMethod } from "@/components/checkout/method-choice";
@@ -12,7 +12,7 @@ import { loadCheckoutSession, sessionPayments } from "@/lib/server/checkout/load
 import type { CheckoutSessionRow } from "@/lib/server/db/schema";
 import { getDatabase } from "@/lib/server/db/database";
 import { getEnv } from "@/lib/server/env";
-import { merchantBrand } from "@/lib/server/branding";
+import { merchantBrand } from "@/lib/server/branding/brand";
 import { offeredMethods } from "@/lib/server/providers/availability";
 import { ApiError } from "@/lib/server/http/api-error";
 import { getRequestLocale } from "@/lib/server/locale";
@@ -84,10 +84,10 @@ export default async function CheckoutPage({ params, searchParams }: Params & Se
       />
     );
   }
-  const brand = merchantBrand();
+  const brand = await merchantBrand(db);
   return (
     <main id="main" className="px-4 py-4 sm:py-8" style={brandStyle(brand)}>
-      <BrandHeader brand={brand} />
+      <BrandHeader brand={brand} className="mx-auto mb-4 max-w-md" />
       {content}
     </main>
   );

@@ -4,7 +4,7 @@ import { CustomerDisplayScreen } from "@/components/display/customer-display-scr
 import { translate } from "@/lib/i18n";
 import { resolveCustomerDisplay } from "@/lib/server/auth/customer-displays";
 import { getDatabase } from "@/lib/server/db/database";
-import { getEnv } from "@/lib/server/env";
+import { merchantBrand } from "@/lib/server/branding/brand";
 import { getRequestLocale } from "@/lib/server/locale";
 import { displayState } from "@/lib/server/realtime/display-stream";
 
@@ -33,7 +33,7 @@ export default async function CustomerDisplayPage({ params }: { params: Promise<
     <CustomerDisplayScreen
       token={token}
       initial={initial}
-      merchantName={getEnv().merchantName}
+      brand={await merchantBrand(db)}
       serverNow={Date.parse(initial.server_time)}
     />
   );

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { BrandHeader, brandStyle } from "@/components/brand/brand-header";
 import { FiscalBlock } from "@/components/fiscal/fiscal-block";
 import { I18nProvider } from "@/components/i18n/i18n-provider";
 import { ReceiptToolbar } from "@/components/receipt/receipt-toolbar";
 import { formatAmount, formatDateTime } from "@/lib/format";
 import { translate, type Locale, type MessageKey } from "@/lib/i18n";
 import { toMajorString, type Currency } from "@/lib/money";
+import { merchantBrand } from "@/lib/server/branding/brand";
 import { getDatabase } from "@/lib/server/db/database";
 import { getEnv } from "@/lib/server/env";
 import { loadPaymentFiscal } from "@/lib/server/fiscal/fiscal-status";
@@ -86,19 +88,21 @@ export default async function ReceiptPage({ params }: { params: Promise<{ token:
   // With fiscal receipts on, TRA's block is the fiscal part of this receipt (README "Fiscal receipts").
   const fiscal = await loadPaymentFiscal(db, receipt.paymentId);
   const env = getEnv();
+  const brand = await merchantBrand(db);
   const t = (key: MessageKey, vars?: Record<string, string>) => translate(locale, key, vars);
   return (
-    <main id="main" className="mx-auto flex max-w-md flex-col gap-4 px-4 py-6 print:px-0 print:py-0">
+    <main
+      id="main"
+      className="mx-auto flex max-w-md flex-col gap-4 px-4 py-6 print:px-0 print:py-0"
+      style={brandStyle(brand)}
+    >
       <ReceiptToolbar>
         <article
           className="flex flex-col gap-2 text-sm"
           data-testid="receipt"
           aria-labelledby="receipt-title"
         >
-          <header className="flex flex-col items-center text-center">
-            <p className="text-lg font-bold" data-testid="receipt-merchant">
-              {env.merchantName}
-            </p>
+          <BrandHeader brand={brand} showName>
             {env.merchantAddress ? (
               <p>
                 <span className="sr-only">{t("receipt.address")}: </span>
@@ -118,7 +122,7 @@ export default async function ReceiptPage({ params }: { params: Promise<{ token:
                 {t(`pay.status.${receipt.status}`)}
               </p>
             ) : null}
-          </header>
+          </BrandHeader>
 
           {receipt.lineItems.length > 0 ? (
             <section aria-labelledby="receipt-items">

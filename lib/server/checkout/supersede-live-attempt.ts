@@ -13,6 +13,11 @@ import { liveAttempt } from "./one-live-attempt";
  * already landed stays a success. PayGrid has no cancel and expires its QR on its own, so the attempt is
  * closed here as expired — a late payment still completes it (expired → completed, paid_after_expiry).
  * All through the one apply path, so screens, the event log and the merchant's events follow.
+ *
+ * Not payments/supersede-attempt.ts, which ends an attempt so another can start for the same sale: that one
+ * must be sure the old attempt is over (it throws when the provider cannot cancel or it was paid, and marks
+ * superseded_at); here the session is closing whatever the provider says, so a failed cancel is logged
+ * and the attempt ends as expired with session_expired, the outcome the shop's events report.
  */
 export async function supersedeLiveAttempt(
   db: Db,

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  customType,
   bigserial,
   boolean,
   index,
@@ -408,6 +409,29 @@ export const ownerSetup = pgTable("owner_setup", {
   id: integer("id").primaryKey(), // always 1
   codeHash: text("code_hash").notNull(),
   createdAt: ts("created_at").notNull().defaultNow(),
+});
+
+/**
+ * Raw bytes. PGlite reads bytea as a Uint8Array and node-postgres as a Buffer; both become a Buffer here so
+ * the rest of the code sees one type.
+ */
+const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => Buffer.from(value),
+});
+
+/**
+ * The shop's uploaded logo (README "Branding"): one row at most, in the database rather than DATA_DIR so
+ * every instance on one PostgreSQL serves the same image. The type was read from the bytes, never from
+ * the upload's Content-Type; `etag` is a hash of the bytes.
+ */
+export const brandLogo = pgTable("brand_logo", {
+  id: integer("id").primaryKey(), // always 1
+  contentType: text("content_type").notNull(), // image/png | image/jpeg | image/webp
+  bytes: bytea("bytes").notNull(),
+  etag: text("etag").notNull(),
+  updatedBy: text("updated_by"),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
 });
 
 export type PaymentRow = typeof payments.$inferSelect;

@@ -5,9 +5,18 @@ export const MAX_BODY_BYTES = 64 * 1024;
 
 /** Reads the raw body with a size cap (docs/api.md#errors: bodies over 64 KiB → 413), without trusting Content-Length. */
 export async function readRawBody(request: Request, limit = MAX_BODY_BYTES): Promise<string> {
+  return (await readRawBytes(request, limit)).toString("utf8");
+}
+
+/** The raw body as bytes, refused with 413 (and `tooLarge` as the message) past `limit` bytes. */
+export async function readRawBytes(
+  request: Request,
+  limit: number,
+  tooLarge = `The body is larger than ${limit} bytes.`,
+): Promise<Buffer> {
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limit) throw new ApiError("PAYLOAD_TOO_LARGE", `The body is larger than ${limit} bytes.`);
-  if (!request.body) return "";
+  if (declared > limit) throw new ApiError("PAYLOAD_TOO_LARGE", tooLarge);
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -17,11 +26,11 @@ export async function readRawBody(request: Request, limit = MAX_BODY_BYTES): Pro
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel();
-      throw new ApiError("PAYLOAD_TOO_LARGE", `The body is larger than ${limit} bytes.`);
+      throw new ApiError("PAYLOAD_TOO_LARGE", tooLarge);
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
 /** Reads a JSON body: 415 for another content type, 400 for malformed JSON, 413 when too large. */

@@ -16,6 +16,7 @@ import { listPaymentsQuerySchema } from "@/lib/server/payments/list-payments";
 import { payGridCallbackSchema, payGridWebhookSchema } from "@/lib/server/providers/paygrid/schemas";
 import { splashPayWebhookSchema } from "@/lib/server/providers/splashpay/schemas";
 import { error, errors, idPath, json, staffSession } from "./openapi-parts";
+import { brandPaths } from "./brand-paths";
 import { dayPaths } from "./day-paths";
 import { refundPaths } from "./refund-paths";
 import { displayPaths } from "./display-paths";
@@ -248,6 +249,7 @@ export function openApiDocument() {
       ...dayPaths,
       ...displayPaths,
       ...fiscalPaths,
+      ...brandPaths,
       "/api/webhooks/paygrid": {
         post: webhook(
           "PayGrid status webhooks and callbacks",

@@ -17,6 +17,8 @@ import { providerStateEvent } from "./provider-state-event";
 //    "creating" and its outcome is unknown; it fails with PROVIDER_UNAVAILABLE and is never retried by us.
 // Either way the row stays, with superseded_at set; the caller starts the new attempt afterwards, which
 // the one-live-attempt index allows because this one is no longer live.
+// Closing a session's attempt because the shop expired the session is a different rule (the attempt ends
+// even when the provider does not answer): lib/server/checkout/supersede-live-attempt.ts.
 
 export type SupersedeReason = "switch" | "failover";
 
