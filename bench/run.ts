@@ -7,6 +7,7 @@
 //   (b) server memory per open SSE stream at 1,000 and 5,000 streams
 //   (c) verified webhooks persisted per second
 //   (d) create-payment time through our API vs directly against the sandbox
+//   (e), (f) page weight and Charge tap → QR painted in the system Chromium (scenarios/pages.ts)
 import { execSync } from "node:child_process";
 import fs from "node:fs";
 import { STORES, type Store } from "./config";
@@ -15,6 +16,7 @@ import { sleep } from "./measure";
 import { printTable, results, save } from "./report";
 import { measureCreate } from "./scenarios/create";
 import { measureIngest } from "./scenarios/ingest";
+import { measurePages, printPages } from "./scenarios/pages";
 import { measureBigStreams, openPerPayment, streamsOf } from "./scenarios/streams";
 import { measureWebhookToSse } from "./scenarios/webhook-to-sse";
 import { assertPortsFree, postgresAvailable, startServers, stopChildren } from "./servers";
@@ -29,6 +31,7 @@ async function runOnce(store: Store, databaseUrl: string | undefined) {
   streams.closeAll();
   await sleep(1000);
   const big = await measureBigStreams(servers);
+  const pages = await measurePages();
   const measured = results({
     store,
     create,
@@ -37,7 +40,7 @@ async function runOnce(store: Store, databaseUrl: string | undefined) {
     perSecond,
   });
   await servers.stop();
-  return measured;
+  return { ...measured, pages };
 }
 
 async function main() {
@@ -55,6 +58,7 @@ async function main() {
     }
   }
   printTable(all);
+  printPages(all);
   console.log(`saved ${save(all)}`);
 }
 
