@@ -17,8 +17,11 @@ const nextConfig: NextConfig = {
   // PGlite ships its own WASM and data files; bundling it breaks their lookup, so it stays external.
   serverExternalPackages: ["@electric-sql/pglite", "pg"],
   poweredByHeader: false,
-  // SSE must never be gzip-buffered by the Node server (docs/api.md#live-status: "never compressed").
-  compress: false,
+  // Pages, scripts, styles and JSON go out gzip-compressed when the browser accepts it (a shop tablet on a
+  // weak network downloads a third of the bytes). Live-status streams are never compressed or buffered: every
+  // SSE answer carries `Cache-Control: no-transform` (lib/server/realtime/sse.ts), which the compression
+  // middleware honours (test/cluster/page-weight.cluster.test.ts proves both).
+  compress: true,
   async headers() {
     return [
       { source: "/:path*", headers: baseHeaders },

@@ -67,7 +67,7 @@ export default defineConfig({
           maxWorkers: 1,
           provide: {
             testDatabaseUrl: process.env.TEST_DATABASE_URL ?? "",
-            // Moves the suite's ports (3600–3633) for a second checkout running beside this one.
+            // Moves the suite's ports (3600–3651) for a second checkout running beside this one.
             clusterPortOffset: Number(process.env.CLUSTER_PORT_OFFSET ?? 0),
           },
         },

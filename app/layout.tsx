@@ -1,9 +1,9 @@
 import type { Metadata, Viewport } from "next";
-import { Providers } from "@/components/providers";
+import { I18nProvider } from "@/components/i18n/i18n-provider";
 import { LanguageSwitch } from "@/components/i18n/language-switch";
 import { getEnv } from "@/lib/server/env";
 import { getRequestLocale } from "@/lib/server/locale";
-import { translate } from "@/lib/i18n";
+import { messagesFor, translate } from "@/lib/i18n";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -23,7 +23,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body className="min-h-dvh">
-        <Providers locale={locale}>
+        <I18nProvider locale={locale} messages={messagesFor(locale)}>
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
             {translate(locale, "app.skipToContent")}
           </a>
@@ -45,7 +45,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             </div>
           </header>
           {children}
-        </Providers>
+        </I18nProvider>
       </body>
     </html>
   );

@@ -7,7 +7,8 @@
 //   (b) server memory per open SSE stream at 1,000 and 5,000 streams
 //   (c) verified webhooks persisted per second
 //   (d) create-payment time through our API vs directly against the sandbox
-//   (e) with PostgreSQL: webhook on instance A → frame on instance B, beside the frame on A (two-instances.ts)
+//   (e), (f) page weight and Charge tap → QR painted in the system Chromium (scenarios/pages.ts)
+//   (g) with PostgreSQL: webhook on instance A → frame on instance B, beside the frame on A (two-instances.ts)
 import { execSync } from "node:child_process";
 import fs from "node:fs";
 import { STORES, type Store } from "./config";
@@ -16,6 +17,7 @@ import { sleep } from "./measure";
 import { printTable, results, save } from "./report";
 import { measureCreate } from "./scenarios/create";
 import { measureIngest } from "./scenarios/ingest";
+import { measurePages, printPages } from "./scenarios/pages";
 import { measureBigStreams, openPerPayment, streamsOf } from "./scenarios/streams";
 import { measureTwoInstances, printTwoInstances } from "./scenarios/two-instances";
 import { measureWebhookToSse } from "./scenarios/webhook-to-sse";
@@ -31,6 +33,7 @@ async function runOnce(store: Store, databaseUrl: string | undefined) {
   streams.closeAll();
   await sleep(1000);
   const big = await measureBigStreams(servers);
+  const pages = await measurePages();
   const measured = results({
     store,
     create,
@@ -39,7 +42,7 @@ async function runOnce(store: Store, databaseUrl: string | undefined) {
     perSecond,
   });
   await servers.stop();
-  return measured;
+  return { ...measured, pages };
 }
 
 async function main() {
@@ -58,6 +61,7 @@ async function main() {
   }
   const two = await measureTwoInstances();
   printTable(all);
+  printPages(all);
   printTwoInstances(two);
   console.log(`saved ${save([...all, { two_instances: two }])}`);
 }

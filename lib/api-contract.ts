@@ -6,7 +6,8 @@ import { PAYMENT_STATUSES } from "@/lib/payment-status";
 import { REFUND_REASONS } from "@/lib/refund-schema";
 
 // The JSON the API answers with, as zod schemas: the server's wire module (lib/server/wire/*) builds
-// these, browsers parse them, and docs/openapi.json is generated from them. The TypeScript types are
+// these, browsers read them (shape-checked only, lib/wire-read.ts, so zod stays off the pages), and
+// docs/openapi.json is generated from them. The TypeScript types are
 // inferred, never written by hand. Amounts are decimal strings in major units; times are ISO 8601.
 
 const timestamp = z.string().meta({ format: "date-time" });

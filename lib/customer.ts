@@ -4,9 +4,7 @@ import { z } from "zod";
 // or `billingSchema` (plus the billing address that card and TANQR need); the API answers with
 // `customerJsonSchema` (every field optional: each method stores only what it needs).
 
-export const CUSTOMER_FIELDS = ["firstname", "lastname", "email"] as const;
-export const BILLING_FIELDS = ["address", "city", "state", "postcode", "country"] as const;
-export type CustomerField = (typeof CUSTOMER_FIELDS)[number] | (typeof BILLING_FIELDS)[number];
+export { BILLING_FIELDS, CUSTOMER_FIELDS, type CustomerField } from "@/lib/customer-fields";
 
 const name = (label: string) =>
   z

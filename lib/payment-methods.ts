@@ -1,5 +1,5 @@
 import { CURRENCIES, type Currency } from "@/lib/money";
-import { BILLING_FIELDS, CUSTOMER_FIELDS, type CustomerField } from "@/lib/customer";
+import { BILLING_FIELDS, CUSTOMER_FIELDS, type CustomerField } from "@/lib/customer-fields";
 
 // The payment methods Malipo offers, spelled once: which provider runs each, which customer fields it
 // needs, which currencies it takes and its smallest charge. Schemas, screens and the OpenAPI document

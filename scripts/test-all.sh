@@ -62,8 +62,8 @@ fi
 echo "the sentinel key is not in .next/static"
 bash scripts/assemble-standalone.sh
 
-step "standalone server as the image runs it"
-npx vitest run --project cluster test/cluster/standalone.cluster.test.ts --reporter=default --reporter=json --outputFile.json="$reports/standalone.json"
+step "standalone server as the image runs it; compression, live streams and page-weight budgets"
+npx vitest run --project cluster test/cluster/standalone.cluster.test.ts test/cluster/page-weight.cluster.test.ts --reporter=default --reporter=json --outputFile.json="$reports/standalone.json"
 
 if [ -n "${TEST_DATABASE_URL:-}" ]; then
   step "cluster tests (three instances on one PostgreSQL)"

@@ -71,7 +71,7 @@ describe("lib/ never imports app/ or components/", () => {
       "lib/server/payments/example.ts",
       'import { payGridSandboxRoute } from "../../../app/sandbox/mount-sandbox";',
     ],
-    ["lib/sandbox/paygrid/example.ts", 'import { Providers } from "@/components/providers";'],
+    ["lib/sandbox/paygrid/example.ts", 'import { QueryProvider } from "@/components/query-provider";'],
   ];
   it.each(cases)(
     "fails in %s: %s",

@@ -13,7 +13,7 @@ import { APP_PORT, WEBHOOK_RATE } from "../config";
 import { percentile, sleep, sorted } from "../measure";
 import { assertPortsFree, BENCH_STREAM_CAPS, ensureStandalone, postgresAvailable } from "../servers";
 
-// (e) Two production instances (the standalone server, as the image runs it) on one fresh PostgreSQL
+// (g) Two production instances (the standalone server, as the image runs it) on one fresh PostgreSQL
 // database, started with the cluster suite's helpers (test/cluster). Every payment's stream is open on A
 // and on B; each webhook is posted to A. The frame on B crossed instances through LISTEN/NOTIFY; the frame
 // on A, from the same webhook, is the single-instance figure measured beside it in the same run.
@@ -151,12 +151,12 @@ export async function measureTwoInstances(): Promise<TwoInstances> {
 
 export function printTwoInstances(two: TwoInstances): void {
   if ("skipped" in two) {
-    console.log(`\n(e) two instances: skipped, ${two.skipped}`);
+    console.log(`\n(g) two instances: skipped, ${two.skipped}`);
     return;
   }
   const f = (n: number) => n.toFixed(1);
   console.log(
-    `\n(e) two instances on one PostgreSQL: ${two.webhooks} webhooks posted to A at ${two.rate_per_s}/s, each payment's stream open on A and on B; A answered the webhooks in p50 ${f(two.ack_ms.p50)} ms / p99 ${f(two.ack_ms.p99)} ms (${two.webhook_errors} errors)\n`,
+    `\n(g) two instances on one PostgreSQL: ${two.webhooks} webhooks posted to A at ${two.rate_per_s}/s, each payment's stream open on A and on B; A answered the webhooks in p50 ${f(two.ack_ms.p50)} ms / p99 ${f(two.ack_ms.p99)} ms (${two.webhook_errors} errors)\n`,
   );
   console.table({
     "webhook on A → frame on A (one instance)": {

@@ -4,7 +4,7 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import type { Payment } from "@/lib/api-contract";
 import type { CurrencyTotals, DayReport, ZReport } from "@/lib/day-contract";
 import { formatAmount, formatDateTime } from "@/lib/format";
-import type { Locale } from "@/lib/i18n";
+import type { Locale } from "@/lib/i18n-base";
 
 // The totals of a Z report or a day report: per currency, one row per channel (count, gross, refunded,
 // fees, net), then the cash count (Z report) and the payments to look at. Plain tables: they print on an

@@ -2,23 +2,19 @@
 
 import Link from "next/link";
 import { Button, buttonClass } from "@/components/ui/button";
-import { translate, type Locale } from "@/lib/i18n";
+import type { Translate } from "@/components/i18n/i18n-provider";
 import { MessageScreen } from "./message-screen";
 
 // What a cashier or shopper sees when a page fails: what happened in plain words and what to do next.
-// Translated from the locale it is given, since global-error renders without the app's providers.
-export function ErrorScreen({ locale, onRetry }: { locale: Locale; onRetry: () => void }) {
+// Translated with the `t` it is given, since global-error renders without the app's providers.
+export function ErrorScreen({ t, onRetry }: { t: Translate; onRetry: () => void }) {
   return (
-    <MessageScreen
-      title={translate(locale, "errors.errorTitle")}
-      text={translate(locale, "errors.errorText")}
-      testId="error-page"
-    >
+    <MessageScreen title={t("errors.errorTitle")} text={t("errors.errorText")} testId="error-page">
       <Button onClick={onRetry} data-testid="error-retry">
-        {translate(locale, "errors.tryAgain")}
+        {t("errors.tryAgain")}
       </Button>
       <Link href="/" className={buttonClass("secondary")}>
-        {translate(locale, "errors.backHome")}
+        {t("errors.backHome")}
       </Link>
     </MessageScreen>
   );

@@ -1,10 +1,11 @@
 "use client";
 
 import { createContext, useContext, useMemo } from "react";
-import { translate, type Locale, type MessageKey } from "@/lib/i18n";
+import { formatMessage, type Locale, type MessageKey, type Messages } from "@/lib/i18n-base";
 
-// The language is chosen on the server (cookie, else the browser's Accept-Language) and handed down, so
-// the first paint is already in the right language and client components translate the same way.
+// The language is chosen on the server (cookie, else the browser's Accept-Language) and handed down with
+// that language's catalogue, so the first paint is already in the right language, client components
+// translate the same way, and the browser never downloads the other language.
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
@@ -15,8 +16,19 @@ interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
-export function I18nProvider({ locale, children }: { locale: Locale; children: React.ReactNode }) {
-  const value = useMemo<I18n>(() => ({ locale, t: (key, vars) => translate(locale, key, vars) }), [locale]);
+export function I18nProvider({
+  locale,
+  messages,
+  children,
+}: {
+  locale: Locale;
+  messages: Messages;
+  children: React.ReactNode;
+}) {
+  const value = useMemo<I18n>(
+    () => ({ locale, t: (key, vars) => formatMessage(messages, key, vars) }),
+    [locale, messages],
+  );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import { LOCALE_COOKIE } from "@/lib/i18n";
+import { LOCALE_COOKIE } from "@/lib/i18n-base";
 import { useI18n } from "./i18n-provider";
 
 // One tap switches between Kiswahili and English; the choice is remembered for a year in a cookie the

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
-import type { MessageKey } from "@/lib/i18n";
+import type { MessageKey } from "@/lib/i18n-base";
 
 export function CopyLinkButton({
   url,

@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { countdownMark, remainingFraction, type CountdownMark } from "@/lib/countdown-marks";
 import { formatClock, formatTime } from "@/lib/format";
-import type { MessageKey } from "@/lib/i18n";
+import type { MessageKey } from "@/lib/i18n-base";
 
 // The payment window, counted from the server's expires_at — never from a client constant, so a reload
 // does not restart it. serverNow (the server's clock at render) corrects a tablet whose clock is off.

@@ -1,14 +1,13 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useState } from "react";
 import { useForm, useWatch, type Resolver } from "react-hook-form";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import type { FieldIssue } from "@/lib/api-contract";
-import { createPaymentSchema } from "@/lib/payment-schema";
-import { BILLING_FIELDS, type BillingCustomer } from "@/lib/customer";
+import type { BillingCustomer } from "@/lib/customer";
+import { BILLING_FIELDS } from "@/lib/customer-fields";
 import { needsBilling, type PaymentMethod, type Provider } from "@/lib/payment-methods";
 import { detectNetwork, NETWORK_LABELS, NETWORKS, normalizeTzPhone } from "@/lib/phone";
 import { fieldErrorKey } from "./field-error-key";
@@ -34,9 +33,24 @@ export interface CustomerValues {
 type FormValues = SaleFacts & CustomerValues;
 
 // The schema checks the whole request; the sale facts ride along as values the cashier does not edit.
-const resolver = zodResolver(createPaymentSchema, undefined, {
-  raw: true,
-}) as unknown as Resolver<FormValues>;
+// It (and zod with it) is fetched when a form first shows, not with the page: the register and the
+// shopper's checkout paint without it, and it is there before the first tap on Charge or Pay.
+let validator: Promise<Resolver<FormValues>> | null = null;
+
+function loadValidator(): Promise<Resolver<FormValues>> {
+  validator ??= Promise.all([import("@hookform/resolvers/zod"), import("@/lib/payment-schema")]).then(
+    ([{ zodResolver }, { createPaymentSchema }]) =>
+      zodResolver(createPaymentSchema, undefined, { raw: true }) as unknown as Resolver<FormValues>,
+    (error: unknown) => {
+      validator = null; // a dropped download is tried again on the next check
+      throw error;
+    },
+  );
+  return validator;
+}
+
+const resolver: Resolver<FormValues> = async (values, context, options) =>
+  (await loadValidator())(values, context, options);
 
 export function CustomerForm({
   sale,
@@ -89,6 +103,10 @@ export function CustomerForm({
       },
     },
   });
+
+  useEffect(() => {
+    void loadValidator().catch(() => undefined); // fetched now so the first check does not wait for it
+  }, []);
 
   useEffect(() => {
     for (const field of serverFields ?? []) {

@@ -1,4 +1,4 @@
-import type { MessageKey } from "@/lib/i18n";
+import type { MessageKey } from "@/lib/i18n-base";
 
 // Field errors are shown from the catalogues by field path, so the same path gives the same words
 // whether the browser's copy of the schema or the server (or the provider behind it) found the problem.

@@ -2,7 +2,7 @@
 
 import { useMemo } from "react";
 import { useI18n, type Translate } from "@/components/i18n/i18n-provider";
-import type { MessageKey } from "@/lib/i18n";
+import type { MessageKey } from "@/lib/i18n-base";
 
 /** Who reads the screen: the cashier at the till (the default) or the shopper on their own phone. */
 export type Audience = "cashier" | "shopper";

@@ -1,7 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { apiErrorBodySchema, paymentSchema, type FieldIssue, type Payment } from "@/lib/api-contract";
+import type { ApiErrorBody, FieldIssue, Payment } from "@/lib/api-contract";
+import { readPayment, wireObject } from "@/lib/wire-read";
 import { newIdempotencyKey } from "@/lib/idempotency-key";
 
 // Starts one payment attempt and never charges twice (docs/architecture.md#never-charge-twice): the attempt's
@@ -22,6 +23,12 @@ export type CreateState =
   | { kind: "signed-out" }
   | { kind: "closed" }
   | { kind: "failed" };
+
+/** Our error shape ({ error: { code, message, ... } }), or null for anything else (a proxy's page). */
+function errorBody(value: unknown): ApiErrorBody | null {
+  const body = wireObject<ApiErrorBody>(value, []);
+  return body && wireObject(body.error, ["code", "message"]) ? body : null;
+}
 
 export function useCreatePayment({ url, onCreated }: { url: string; onCreated: (payment: Payment) => void }) {
   const [state, setState] = useState<CreateState>({ kind: "idle" });
@@ -57,12 +64,10 @@ export function useCreatePayment({ url, onCreated }: { url: string; onCreated: (
       if (response && (response.status === 200 || response.status === 201)) {
         attempt.current = null;
         setState({ kind: "idle" });
-        onCreatedRef.current(paymentSchema.parse(await response.json()));
+        onCreatedRef.current(readPayment(await response.json()));
         return;
       }
-      const body = response
-        ? apiErrorBodySchema.safeParse(await response.json().catch(() => null)).data
-        : undefined;
+      const body = response ? (errorBody(await response.json().catch(() => null)) ?? undefined) : undefined;
       const unknownOutcome = !response || response.status >= 500 || body?.error.retryable === true;
       if (unknownOutcome) {
         const delay = AUTO_RETRY_DELAYS_MS[retry];

@@ -2,8 +2,9 @@
 
 import { useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { paymentSchema, type Payment } from "@/lib/api-contract";
+import type { Payment } from "@/lib/api-contract";
 import { isTerminal } from "@/lib/payment-status";
+import { readPayment, wirePayment } from "@/lib/wire-read";
 
 // A payment's live status (docs/architecture.md#never-lose-a-status, docs/ux.md#live-status): server-sent events write
 // each frame into the react-query cache; while the stream is down the hook polls with backoff, and a
@@ -45,7 +46,7 @@ export function usePaymentLive(initial: Payment, sessionId?: string) {
     queryFn: async () => {
       const response = await fetch(`/api/payments/${id}${scope ? `?${scope}` : ""}`, { cache: "no-store" });
       if (!response.ok) throw new Error(`payment read answered ${response.status}`);
-      const fresh = paymentSchema.parse(await response.json());
+      const fresh = readPayment(await response.json());
       if (streamDown.current) polls.current += 1;
       return newer(client.getQueryData<Payment>(paymentQueryKey(id)), fresh);
     },
@@ -89,9 +90,8 @@ export function usePaymentLive(initial: Payment, sessionId?: string) {
         const frame = event as MessageEvent<string>;
         if (frame.lastEventId) lastEventId = frame.lastEventId;
         // A frame that does not fit the contract is skipped; the poller reads the payment again.
-        const parsed = paymentSchema.safeParse(JSON.parse(frame.data));
-        if (!parsed.success) return;
-        const data = parsed.data;
+        const data = wirePayment(JSON.parse(frame.data));
+        if (!data) return;
         store(client, data);
         if (isTerminal(data.status)) {
           stopped = true;
@@ -143,7 +143,7 @@ export function usePaymentLive(initial: Payment, sessionId?: string) {
       const response = await fetch(`/api/payments/${id}/refresh${scope ? `?${scope}` : ""}`, {
         method: "POST",
       });
-      if (response.ok) store(client, paymentSchema.parse(await response.json()));
+      if (response.ok) store(client, readPayment(await response.json()));
       else await query.refetch();
     } catch {
       // offline: the poller and the stream keep trying

@@ -2,14 +2,11 @@
 
 import { useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { PayloadQr } from "@/components/payment/payment-qr";
+import { LazyPayloadQr } from "@/components/payment/lazy-qr";
 import { Button } from "@/components/ui/button";
-import {
-  customerDisplayCreatedSchema,
-  customerDisplayListSchema,
-  type CustomerDisplay,
-} from "@/lib/customer-display-contract";
+import type { CustomerDisplay } from "@/lib/customer-display-contract";
 import { formatDateTime } from "@/lib/format";
+import { wireList, wireObject } from "@/lib/wire-read";
 
 // *Customer display* in the register's header (docs/ux.md "Customer-facing display"): a QR that links a
 // second screen facing the customer to this register, and the displays already linked, each of which the
@@ -39,14 +36,17 @@ export function CustomerDisplayButton() {
   }
 
   async function refresh() {
-    const parsed = customerDisplayListSchema.safeParse(await call("GET", "/api/customer-displays"));
-    if (parsed.success) setLinked(parsed.data.data);
+    const list = wireList<CustomerDisplay>(await call("GET", "/api/customer-displays"), [
+      "id",
+      "register_name",
+    ]);
+    if (list) setLinked(list);
   }
 
   async function newQr() {
-    const parsed = customerDisplayCreatedSchema.safeParse(await call("POST", "/api/customer-displays"));
-    if (!parsed.success) return;
-    setUrl(parsed.data.url);
+    const created = wireObject<{ url: string }>(await call("POST", "/api/customer-displays"), ["id", "url"]);
+    if (!created) return;
+    setUrl(created.url);
     await refresh();
   }
 
@@ -81,7 +81,7 @@ export function CustomerDisplayButton() {
           <p>{t("display.intro")}</p>
           {url ? (
             <div data-testid="customer-display-qr-wrap" data-url={url}>
-              <PayloadQr value={url} label={t("display.qrAlt")} size={240} testId="customer-display-qr" />
+              <LazyPayloadQr value={url} label={t("display.qrAlt")} size={240} testId="customer-display-qr" />
             </div>
           ) : null}
           <Button onClick={() => void newQr()} disabled={busy} data-testid="customer-display-new">

@@ -1,14 +1,15 @@
 "use client";
 
-import { QRCodeSVG } from "qrcode.react";
 import { useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { CopyLinkButton } from "@/components/payment/copy-link-button";
+import { LazyQrCodeSvg } from "@/components/payment/lazy-qr";
 import { SendLinks } from "@/components/payment/send-links";
-import { checkoutSessionSchema, type CheckoutSession } from "@/lib/api-contract";
+import type { CheckoutSession } from "@/lib/api-contract";
 import { formatAmount, formatDateTime } from "@/lib/format";
 import { newIdempotencyKey } from "@/lib/idempotency-key";
+import { readWire } from "@/lib/wire-read";
 
 // A payment link from the register: a checkout session the customer opens on their own phone. The
 // session fixes amount, currency and reference; the shopper page can only choose how to pay.
@@ -52,7 +53,9 @@ export function PaymentLinkPanel({
         }),
       });
       if (!response.ok) throw new Error(String(response.status));
-      setSession(checkoutSessionSchema.parse(await response.json()));
+      setSession(
+        readWire<CheckoutSession>(await response.json(), ["id", "url", "status"], "checkout session"),
+      );
       setState("idle");
     } catch {
       setState("failed");
@@ -86,7 +89,7 @@ export function PaymentLinkPanel({
       ) : (
         <>
           <div className="self-center rounded-xl bg-white p-3">
-            <QRCodeSVG
+            <LazyQrCodeSvg
               value={session.url}
               size={220}
               marginSize={4}

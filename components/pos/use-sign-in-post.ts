@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { MessageKey } from "@/lib/i18n";
+import type { MessageKey } from "@/lib/i18n-base";
 
 // One POST from a sign-in form: the answer's status becomes a message key, never the server's English.
 

@@ -1,4 +1,4 @@
-import type { MessageKey } from "@/lib/i18n";
+import type { MessageKey } from "@/lib/i18n-base";
 
 // An API refusal of a refund → the message key the dialog shows (messages/*.json "refund.errors").
 

@@ -14,6 +14,8 @@ export interface Frame {
 
 export interface SseClient {
   frames: Frame[];
+  /** The response's headers (Content-Encoding must never be set on a stream). */
+  headers: http.IncomingHttpHeaders;
   ended: Promise<void>;
   close(): void;
 }
@@ -51,7 +53,7 @@ export function openStream(url: string, headers: Record<string, string>): Promis
       res.on("end", finish);
       res.on("close", finish);
       res.on("error", finish);
-      resolve({ frames, ended, close: () => req.destroy() });
+      resolve({ frames, headers: res.headers, ended, close: () => req.destroy() });
     });
     req.on("error", (error) => {
       reject(error);

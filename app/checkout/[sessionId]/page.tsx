@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { BrandHeader, brandStyle } from "@/components/brand/brand-header";
 import { CheckoutFlow } from "@/components/checkout/checkout-flow";
 import { CheckoutClosed } from "@/components/checkout/checkout-return";
+import { QueryProvider } from "@/components/query-provider";
 import type { CheckoutMethod } from "@/components/checkout/method-choice";
 import { successReturnUrl } from "@/components/checkout/return-url";
 import { translate } from "@/lib/i18n";
@@ -74,14 +75,16 @@ export default async function CheckoutPage({ params, searchParams }: Params & Se
     // it was about, whatever its outcome, so a cancel offers Try again and a success says thank you.
     const resume = paid ?? live ?? (backFromProvider ? (payments[0] ?? null) : null);
     content = (
-      <CheckoutFlow
-        session={session}
-        methods={methods}
-        resume={resume}
-        returnUrl={returnUrl}
-        serverNow={renderedAt()}
-        askProvider={backFromProvider}
-      />
+      <QueryProvider>
+        <CheckoutFlow
+          session={session}
+          methods={methods}
+          resume={resume}
+          returnUrl={returnUrl}
+          serverNow={renderedAt()}
+          askProvider={backFromProvider}
+        />
+      </QueryProvider>
     );
   }
   const brand = await merchantBrand(db);

@@ -5,7 +5,7 @@ import { FiscalBlock } from "@/components/fiscal/fiscal-block";
 import { I18nProvider } from "@/components/i18n/i18n-provider";
 import { ReceiptToolbar } from "@/components/receipt/receipt-toolbar";
 import { formatAmount, formatDateTime } from "@/lib/format";
-import { translate, type Locale, type MessageKey } from "@/lib/i18n";
+import { messagesFor, translate, type Locale, type MessageKey } from "@/lib/i18n";
 import { toMajorString, type Currency } from "@/lib/money";
 import { merchantBrand } from "@/lib/server/branding/brand";
 import { getDatabase } from "@/lib/server/db/database";
@@ -174,7 +174,7 @@ export default async function ReceiptPage({ params }: { params: Promise<{ token:
 
           {receipt.paidAfterExpiry ? <p>{t("outcome.paidAfterExpiry")}</p> : null}
           {fiscal ? (
-            <I18nProvider locale={locale}>
+            <I18nProvider locale={locale} messages={messagesFor(locale)}>
               <FiscalBlock receipt={fiscal} />
             </I18nProvider>
           ) : (

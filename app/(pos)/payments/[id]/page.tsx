@@ -1,6 +1,7 @@
 import { notFound, redirect } from "next/navigation";
 import { CancelOpenButton } from "@/components/payment/cancel-open-button";
 import { PosPaymentScreen } from "@/components/pos/pos-payment-screen";
+import { QueryProvider } from "@/components/query-provider";
 import { RefundSection } from "@/components/refund/refund-section";
 import type { Payment } from "@/lib/api-contract";
 import { pageStaff } from "@/lib/server/auth/actor";
@@ -40,14 +41,16 @@ export default async function PaymentPage({ params }: { params: Promise<{ id: st
   ]);
   return (
     <main id="main" className="px-4 py-4">
-      <PosPaymentScreen initial={payment} merchantName={getEnv().merchantName} serverNow={renderedAt()} />
-      <CancelOpenButton initial={payment} />
-      <RefundSection
-        initial={payment}
-        initialRefunds={refunds.map(refundJson)}
-        approvers={approvers}
-        needsApproval={cashier}
-      />
+      <QueryProvider>
+        <PosPaymentScreen initial={payment} merchantName={getEnv().merchantName} serverNow={renderedAt()} />
+        <CancelOpenButton initial={payment} />
+        <RefundSection
+          initial={payment}
+          initialRefunds={refunds.map(refundJson)}
+          approvers={approvers}
+          needsApproval={cashier}
+        />
+      </QueryProvider>
     </main>
   );
 }
