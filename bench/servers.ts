@@ -2,7 +2,7 @@ import { spawn, execSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { APP, APP_PORT, OWNER, SANDBOX, SANDBOX_PORT, SIGNING_KEY, VERBOSE } from "./config";
+import { APP, APP_PORT, OWNER, RAW_SSE_PORT, SANDBOX, SANDBOX_PORT, SIGNING_KEY, VERBOSE } from "./config";
 import { request } from "./http";
 
 // The servers a bench run measures: the standalone PayGrid sandbox and the production build, each on its own
@@ -86,6 +86,8 @@ export async function startServers(databaseUrl: string | undefined): Promise<Ser
     SESSION_SECRET: "bench-session-secret-that-is-long-enough",
     MERCHANT_API_KEY: "mk_test_bench_key_000000",
     LOG_LEVEL: "warn",
+    // Every bench stream comes from one address; the per-client cap guards a public link, not a bench.
+    SSE_MAX_STREAMS_PER_CLIENT: "100000",
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   });
   await waitFor(`${SANDBOX}/control/settings`);
@@ -118,7 +120,7 @@ export function postgresAvailable(): boolean {
 
 /** A server left on a bench port would be measured instead of ours: refuse to start over it. */
 export async function assertPortsFree(): Promise<void> {
-  for (const url of [APP, SANDBOX]) {
+  for (const url of [APP, SANDBOX, `http://127.0.0.1:${RAW_SSE_PORT}`]) {
     const answered = await fetch(url).then(
       () => true,
       () => false,
