@@ -26,14 +26,17 @@ import { assertPortsFree, postgresAvailable, startServers, stopChildren } from "
 
 async function runOnce(store: Store, databaseUrl: string | undefined) {
   const servers = await startServers(databaseUrl);
+  console.error(`bench ${store}: servers up`);
   const create = await measureCreate(servers);
   const streams = streamsOf(servers);
   const small = await openPerPayment(servers, streams, create.payments);
   const sse = await measureWebhookToSse(streams, create.payments);
+  console.error(`bench ${store}: create, streams and webhook → SSE measured`);
   const perSecond = await measureIngest(create.payments);
   const emptyRoutePerSecond = await measureEmptyRoute(create.payments.length);
   streams.closeAll();
   await sleep(1000);
+  console.error(`bench ${store}: ingest and empty route measured`);
   const many = await measureManyStreams(servers);
   await servers.stop();
   const rawSse = await measureRawSse();
