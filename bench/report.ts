@@ -63,6 +63,7 @@ export function results({ store, create, sse, streams, perSecond, many, ceilings
       kib_per_stream: many.kibPerStream,
       webhooks: many.latencies.length + many.lost,
       lost: many.lost,
+      webhook_errors: many.webhookErrors,
       frame_p50_ms: percentile(sortedMany, 50),
       frame_p99_ms: percentile(sortedMany, 99),
     },

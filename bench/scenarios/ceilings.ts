@@ -49,7 +49,7 @@ export async function measureRawSse(streamCount = STREAMS) {
     await sleep(500);
     const result = await atRate(streamCount, WEBHOOK_RATE, (i, done) => {
       streams[i]!.onFrame = done;
-      void request("POST", `${base}/f/${i}`, "{}", { "content-type": "application/json" });
+      request("POST", `${base}/f/${i}`, "{}", { "content-type": "application/json" }).catch(() => undefined);
     });
     for (const stream of streams) stream.request.destroy();
     return result;
