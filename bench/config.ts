@@ -8,10 +8,15 @@ export const SANDBOX = `http://127.0.0.1:${SANDBOX_PORT}`;
 export const SIGNING_KEY = "bench_signing_key";
 export const API_KEY = "sk_test_malipo_sandbox";
 export const OWNER = { email: "owner@bench.malipo.local", password: "bench-owner-password" };
-export const STREAMS = Number(process.env.BENCH_STREAMS ?? 1000);
-export const BIG_STREAMS = Number(process.env.BENCH_BIG_STREAMS ?? 5000);
+/** `--smoke`: every scenario at a tiny size, one store, nothing saved (the test command runs it; no timing is asserted). */
+export const SMOKE = process.argv.includes("--smoke");
+export const STREAMS = Number(process.env.BENCH_STREAMS ?? (SMOKE ? 20 : 1000));
+export const BIG_STREAMS = Number(process.env.BENCH_BIG_STREAMS ?? (SMOKE ? 40 : 10_000));
+export const DIRECT_CREATES = SMOKE ? 20 : 200;
+/** The bare SSE server of the raw-write ceiling (scenarios/ceilings.ts). */
+export const RAW_SSE_PORT = Number(process.env.BENCH_RAW_SSE_PORT ?? APP_PORT + 2);
 export const WEBHOOK_RATE = 100;
-export const STORES = (process.env.BENCH_STORES ?? "pglite,postgres").split(",");
+export const STORES = (process.env.BENCH_STORES ?? (SMOKE ? "pglite" : "pglite,postgres")).split(",");
 export const VERBOSE = Boolean(process.env.BENCH_VERBOSE);
 
 export type Store = "pglite" | "postgres";

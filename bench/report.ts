@@ -2,6 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import { BIG_STREAMS, STREAMS, WEBHOOK_RATE, type Store } from "./config";
 import { percentile, sorted } from "./measure";
+import type { measureRawSse } from "./scenarios/ceilings";
+import type { measureManyStreams } from "./scenarios/many-streams";
 import type { measureWebhookToSse } from "./scenarios/webhook-to-sse";
 
 // One run's figures as the JSON saved in bench/results/, and the table printed at the end.
@@ -10,14 +12,19 @@ export interface Measured {
   store: Store;
   create: { ours: number[]; direct: number[] };
   sse: Awaited<ReturnType<typeof measureWebhookToSse>>;
-  streams: { baseline: number; at1000: number; before5k: number; at5000: number };
+  streams: { baseline: number; at1000: number };
   perSecond: number;
+  many: Awaited<ReturnType<typeof measureManyStreams>>;
+  /** What the figures are printed beside (scenarios/ceilings.ts). */
+  ceilings: { emptyRoutePerSecond: number; rawSse: Awaited<ReturnType<typeof measureRawSse>> };
 }
 
-export function results({ store, create, sse, streams, perSecond }: Measured) {
+export function results({ store, create, sse, streams, perSecond, many, ceilings }: Measured) {
   const sortedLat = sorted(sse.latencies);
   const sortedOurs = sorted(create.ours);
   const sortedDirect = sorted(create.direct);
+  const sortedMany = sorted(many.latencies);
+  const sortedRaw = sorted(ceilings.rawSse.latencies);
   return {
     when: new Date().toISOString(),
     machine: {
@@ -42,9 +49,24 @@ export function results({ store, create, sse, streams, perSecond }: Measured) {
     },
     b_memory_per_stream_kib: {
       at_1000: (streams.at1000 - streams.baseline) / STREAMS,
-      at_5000: (streams.at5000 - streams.before5k) / BIG_STREAMS,
     },
     c_webhooks_persisted_per_s: perSecond,
+    c_ceiling_empty_route_per_s: ceilings.emptyRoutePerSecond,
+    c_share_of_empty_route: perSecond / ceilings.emptyRoutePerSecond,
+    a_ceiling_raw_sse_ms: {
+      lost: ceilings.rawSse.lost,
+      p50: percentile(sortedRaw, 50),
+      p99: percentile(sortedRaw, 99),
+    },
+    e_many_streams: {
+      streams: many.streams,
+      kib_per_stream: many.kibPerStream,
+      webhooks: many.latencies.length + many.lost,
+      lost: many.lost,
+      webhook_errors: many.webhookErrors,
+      frame_p50_ms: percentile(sortedMany, 50),
+      frame_p99_ms: percentile(sortedMany, 99),
+    },
     d_create_ms: {
       through_malipo: {
         p50: percentile(sortedOurs, 50),
@@ -56,6 +78,7 @@ export function results({ store, create, sse, streams, perSecond }: Measured) {
         p95: percentile(sortedDirect, 95),
         n: create.direct.length,
       },
+      overhead_p50: percentile(sortedOurs, 50) - percentile(sortedDirect, 50),
     },
   };
 }
@@ -72,12 +95,19 @@ export function printTable(all: Results[]) {
   row("(a) webhook → SSE p95 ms", (r) => r.a_webhook_to_sse_ms.p95);
   row("(a) webhook → SSE p99 ms", (r) => r.a_webhook_to_sse_ms.p99);
   row(`(b) KiB per stream @${STREAMS}`, (r) => r.b_memory_per_stream_kib.at_1000);
-  row(`(b) KiB per stream @${BIG_STREAMS}`, (r) => r.b_memory_per_stream_kib.at_5000);
+  row("(a) ceiling: raw SSE write p50 ms", (r) => r.a_ceiling_raw_sse_ms.p50);
+  row("(a) ceiling: raw SSE write p99 ms", (r) => r.a_ceiling_raw_sse_ms.p99);
   row("(c) webhooks persisted / s", (r) => r.c_webhooks_persisted_per_s);
+  row("(c) ceiling: empty route handler / s", (r) => r.c_ceiling_empty_route_per_s);
+  row("(c) webhooks / s as % of empty route", (r) => 100 * r.c_share_of_empty_route);
   row("(d) create via Malipo p50 ms", (r) => r.d_create_ms.through_malipo.p50);
   row("(d) create via Malipo p95 ms", (r) => r.d_create_ms.through_malipo.p95);
   row("(d) create direct p50 ms", (r) => r.d_create_ms.sandbox_direct.p50);
   row("(d) create direct p95 ms", (r) => r.d_create_ms.sandbox_direct.p95);
+  row("(d) create overhead p50 ms (via − direct)", (r) => r.d_create_ms.overhead_p50);
+  row(`(b) KiB per stream @${BIG_STREAMS}`, (r) => r.e_many_streams.kib_per_stream);
+  row(`(b) webhook → SSE p50 ms @${BIG_STREAMS}`, (r) => r.e_many_streams.frame_p50_ms);
+  row(`(b) webhook → SSE p99 ms @${BIG_STREAMS}`, (r) => r.e_many_streams.frame_p99_ms);
   console.log(
     `\nMalipo benchmark (production build, standalone PayGrid sandbox, ${STREAMS} streams at ${WEBHOOK_RATE} webhooks/s)\n`,
   );

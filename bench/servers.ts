@@ -2,7 +2,7 @@ import { spawn, execSync, type ChildProcess, type StdioOptions } from "node:chil
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { APP, APP_PORT, OWNER, SANDBOX, SANDBOX_PORT, SIGNING_KEY, VERBOSE } from "./config";
+import { APP, APP_PORT, OWNER, RAW_SSE_PORT, SANDBOX, SANDBOX_PORT, SIGNING_KEY, VERBOSE } from "./config";
 import { request } from "./http";
 
 // The servers a bench run measures: the standalone PayGrid sandbox and the production build, each on its own
@@ -175,7 +175,9 @@ export function postgresAvailable(): boolean {
 }
 
 /** A server left on a bench port would be measured instead of ours: refuse to start over it. */
-export async function assertPortsFree(urls = [APP, SANDBOX]): Promise<void> {
+export async function assertPortsFree(
+  urls = [APP, SANDBOX, `http://127.0.0.1:${RAW_SSE_PORT}`],
+): Promise<void> {
   for (const url of urls) {
     const answered = await fetch(url).then(
       () => true,

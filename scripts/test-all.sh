@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: the whole suite — lint, types, unit, integration (PGlite, and PostgreSQL when one is
 # reachable), the security suite (attacks and fuzzer), production build with a sentinel key, the secret-leak check,
-# the standalone server as the image runs it, the cluster tests (three instances, when PostgreSQL is reachable),
+# a smoke run of the bench, the standalone server as the image runs it, the cluster tests (three instances, when PostgreSQL is reachable),
 # the reliability suite's small configuration, and Playwright e2e in Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -61,6 +61,13 @@ if grep -rF "$MALIPO_SENTINEL_KEY" .next/static >/dev/null 2>&1; then
 fi
 echo "the sentinel key is not in .next/static"
 bash scripts/assemble-standalone.sh
+
+step "bench smoke"
+# Every bench scenario at a tiny size against this build, so `npm run bench` keeps running; no timing is
+# asserted (README "Benchmarks"). Ports apart from the e2e servers', moved by E2E_PORT_OFFSET like theirs.
+bench_port=$((3190 + ${E2E_PORT_OFFSET:-0}))
+BENCH_APP_PORT=$bench_port BENCH_SANDBOX_PORT=$((bench_port + 1000)) BENCH_RAW_SSE_PORT=$((bench_port + 2)) \
+  timeout 300 npx tsx bench/run.ts --smoke
 
 step "standalone server as the image runs it; compression, live streams and page-weight budgets"
 npx vitest run --project cluster test/cluster/standalone.cluster.test.ts test/cluster/page-weight.cluster.test.ts --reporter=default --reporter=json --outputFile.json="$reports/standalone.json"

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { API_KEY, APP, SANDBOX, STREAMS } from "../config";
+import { API_KEY, APP, DIRECT_CREATES, SANDBOX, STREAMS } from "../config";
 import { request } from "../http";
 import type { Servers } from "../servers";
 
@@ -33,7 +33,7 @@ export async function measureCreate(servers: Servers) {
     if (res.status !== 201) throw new Error(`create failed: ${res.status} ${res.body}`);
     payments.push(JSON.parse(res.body) as Created);
   }
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < DIRECT_CREATES; i++) {
     const body = JSON.stringify({
       ...JSON.parse(sale(i)),
       type: "dynamic-qr",

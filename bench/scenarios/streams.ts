@@ -1,11 +1,12 @@
 import http from "node:http";
-import { APP, BIG_STREAMS } from "../config";
+import { APP } from "../config";
 import { agent } from "../http";
 import { rssKb, settle } from "../measure";
 import type { Servers } from "../servers";
-import { createMore, type Created } from "./create";
+import type { Created } from "./create";
 
-// SSE streams as a cashier's screen holds them, and (b) the server memory each open stream costs.
+// SSE streams as a cashier's screen holds them, and (b) the server memory each open stream costs
+// (at 10,000 streams: many-streams.ts).
 
 export interface Streams {
   /** Opens a payment's stream; resolves once its first frame (the current state) arrived. */
@@ -63,23 +64,4 @@ export async function openPerPayment(servers: Servers, streams: Streams, payment
     await Promise.all(payments.slice(i, i + 100).map((p) => streams.open(p.id)));
   await settle();
   return { baseline, after: rssKb(servers.app.pid!) };
-}
-
-/** (b) at the larger count: streams on fresh pending payments (several streams per payment). */
-export async function measureBigStreams(servers: Servers) {
-  const streams = streamsOf(servers);
-  const more = await createMore(servers, 500);
-  await settle();
-  const before = rssKb(servers.app.pid!);
-  for (let i = 0; i < BIG_STREAMS; i += 100) {
-    await Promise.all(
-      Array.from({ length: Math.min(100, BIG_STREAMS - i) }, (_, j) =>
-        streams.open(more[(i + j) % more.length]!.id),
-      ),
-    );
-  }
-  await settle();
-  const after = rssKb(servers.app.pid!);
-  streams.closeAll();
-  return { before, after };
 }

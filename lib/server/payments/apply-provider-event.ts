@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import type { Db } from "@/lib/server/db/client";
+import type { Db, DbTx } from "@/lib/server/db/client";
 import { paymentEvents, payments, providerEventReceipts, type PaymentRow } from "@/lib/server/db/schema";
 import { notifyPaymentChanged } from "@/lib/server/db/payment-notify";
 import { getEnv } from "@/lib/server/env";
@@ -57,81 +57,87 @@ export interface ApplyResult {
 }
 
 export async function applyProviderEvent(db: Db, reported: ProviderEvent): Promise<ApplyResult> {
-  return db.transaction(async (tx) => {
-    let event = reported;
-    if (event.dedupe) {
-      const fresh = await tx
-        .insert(providerEventReceipts)
-        .values({ provider: event.dedupe.provider, eventKey: event.dedupe.key, paymentId: event.paymentId })
-        .onConflictDoNothing()
-        .returning({ key: providerEventReceipts.eventKey });
-      if (fresh.length === 0) return { outcome: "duplicate" };
+  return db.transaction((tx) => applyProviderEventIn(tx, reported));
+}
+
+/**
+ * The apply itself, inside a transaction the caller owns and commits (applyProviderEvent's own, or a group
+ * commit's, group-commit.ts). Nothing it does is visible, notified or acknowledged before that commit.
+ */
+export async function applyProviderEventIn(tx: DbTx, reported: ProviderEvent): Promise<ApplyResult> {
+  let event = reported;
+  if (event.dedupe) {
+    const fresh = await tx
+      .insert(providerEventReceipts)
+      .values({ provider: event.dedupe.provider, eventKey: event.dedupe.key, paymentId: event.paymentId })
+      .onConflictDoNothing()
+      .returning({ key: providerEventReceipts.eventKey });
+    if (fresh.length === 0) return { outcome: "duplicate" };
+  }
+
+  const [current] = await tx.select().from(payments).where(eq(payments.id, event.paymentId)).for("update");
+  if (!current) return { outcome: "not_found" };
+  // Drift never completes a payment, whichever path reported it.
+  const verdict = checkReportedAmount(current, event.status, event.money);
+  if (!verdict.ok) event = asAmountMismatch(current, event, verdict.reason);
+
+  const from = current.status as PaymentStatus;
+  const now = new Date();
+  const identity = {
+    ...(event.providerPaymentId && !current.providerPaymentId
+      ? { providerPaymentId: event.providerPaymentId }
+      : {}),
+    ...(event.providerReference ? { providerReference: event.providerReference } : {}),
+    ...event.patch,
+    ...feeColumns(event.fees, current),
+  };
+
+  if (!canTransition(from, event.status, { superseded: current.supersededAt !== null })) {
+    // Same status or a step backwards (a late "processing" after "completed"): keep what we know, but
+    // still record identity fields a webhook may have brought before the create answer did.
+    if (Object.keys(identity).length > 0) {
+      await tx
+        .update(payments)
+        .set({ ...identity, updatedAt: now })
+        .where(eq(payments.id, current.id));
     }
+    return { outcome: "stale", payment: { ...current, ...identity } };
+  }
 
-    const [current] = await tx.select().from(payments).where(eq(payments.id, event.paymentId)).for("update");
-    if (!current) return { outcome: "not_found" };
-    // Drift never completes a payment, whichever path reported it.
-    const verdict = checkReportedAmount(current, event.status, event.money);
-    if (!verdict.ok) event = asAmountMismatch(current, event, verdict.reason);
-
-    const from = current.status as PaymentStatus;
-    const now = new Date();
-    const identity = {
-      ...(event.providerPaymentId && !current.providerPaymentId
-        ? { providerPaymentId: event.providerPaymentId }
-        : {}),
-      ...(event.providerReference ? { providerReference: event.providerReference } : {}),
-      ...event.patch,
-      ...feeColumns(event.fees, current),
-    };
-
-    if (!canTransition(from, event.status, { superseded: current.supersededAt !== null })) {
-      // Same status or a step backwards (a late "processing" after "completed"): keep what we know, but
-      // still record identity fields a webhook may have brought before the create answer did.
-      if (Object.keys(identity).length > 0) {
-        await tx
-          .update(payments)
-          .set({ ...identity, updatedAt: now })
-          .where(eq(payments.id, current.id));
-      }
-      return { outcome: "stale", payment: { ...current, ...identity } };
-    }
-
-    const occurredAt = event.occurredAt ?? now;
-    const completing = event.status === "completed";
-    // When the money landed decides, not the path: a completion that landed in time but arrived after our
-    // deadline had already closed the payment is not late (only its news was).
-    const paidAfterExpiry = completing && settledAfter(occurredAt, current.expiresAt, now);
-    const [updated] = await tx
-      .update(payments)
-      .set({
-        ...identity,
-        status: event.status,
-        updatedAt: now,
-        ...(completing ? { completedAt: occurredAt, paidAfterExpiry } : {}),
-        ...(event.failure ? { failureCode: event.failure.code, failureMessage: event.failure.message } : {}),
-        // Open payments keep being checked; settled ones leave the reconciler's queue.
-        nextCheckAt: isTerminal(event.status)
-          ? null
-          : new Date(now.getTime() + getEnv().timing.recheckSeconds * 1000),
-        leaseUntil: null,
-      })
-      .where(and(eq(payments.id, current.id), eq(payments.status, from)))
-      .returning();
-    if (!updated) throw new Error(`payment ${current.id} changed under its row lock`);
-
-    await tx.insert(paymentEvents).values({
-      paymentId: updated.id,
+  const occurredAt = event.occurredAt ?? now;
+  const completing = event.status === "completed";
+  // When the money landed decides, not the path: a completion that landed in time but arrived after our
+  // deadline had already closed the payment is not late (only its news was).
+  const paidAfterExpiry = completing && settledAfter(occurredAt, current.expiresAt, now);
+  const [updated] = await tx
+    .update(payments)
+    .set({
+      ...identity,
       status: event.status,
-      previousStatus: from,
-      source: event.source,
-      providerEventId: event.providerEventId ?? null,
-      detail: { payment: paymentJson(updated), ...event.detail },
-    });
-    await runPaymentChangedListeners(tx, updated);
-    await notifyPaymentChanged(tx, updated.id);
-    return { outcome: "applied", payment: updated };
+      updatedAt: now,
+      ...(completing ? { completedAt: occurredAt, paidAfterExpiry } : {}),
+      ...(event.failure ? { failureCode: event.failure.code, failureMessage: event.failure.message } : {}),
+      // Open payments keep being checked; settled ones leave the reconciler's queue.
+      nextCheckAt: isTerminal(event.status)
+        ? null
+        : new Date(now.getTime() + getEnv().timing.recheckSeconds * 1000),
+      leaseUntil: null,
+    })
+    .where(and(eq(payments.id, current.id), eq(payments.status, from)))
+    .returning();
+  if (!updated) throw new Error(`payment ${current.id} changed under its row lock`);
+
+  await tx.insert(paymentEvents).values({
+    paymentId: updated.id,
+    status: event.status,
+    previousStatus: from,
+    source: event.source,
+    providerEventId: event.providerEventId ?? null,
+    detail: { payment: paymentJson(updated), ...event.detail },
   });
+  await runPaymentChangedListeners(tx, updated);
+  await notifyPaymentChanged(tx, updated.id);
+  return { outcome: "applied", payment: updated };
 }
 
 /**

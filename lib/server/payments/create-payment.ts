@@ -13,7 +13,7 @@ import { applyProviderEvent } from "./apply-provider-event";
 import { checkProviderQr } from "./check-provider-qr";
 import { attemptReference, newPaymentId, newReturnToken } from "./ids";
 import { requestHash } from "./idempotency";
-import { openShiftId } from "./open-shift";
+import { openShiftIdQuery } from "./open-shift";
 import { providerStateEvent } from "./provider-state-event";
 
 // Two-layer idempotency (docs/architecture.md#never-charge-twice):
@@ -111,40 +111,44 @@ async function createOnce(
   const now = new Date();
 
   const registerId = ctx.seller?.registerId ?? ctx.linkRegisterId ?? null;
-  const inserted = await ctx.db.transaction(async (tx) => {
+  // One transaction before the provider call: the key and the "creating" row, written together.
+  const inserted = await ctx.db.transaction(async (tx): Promise<PaymentRow | undefined> => {
     const claimed = await tx
       .insert(idempotencyRecords)
       .values({ scope: ctx.ownerScope, key, requestHash: hash, paymentId: id })
       .onConflictDoNothing()
       .returning({ paymentId: idempotencyRecords.paymentId });
-    if (claimed.length === 0) return false;
-    await tx.insert(payments).values({
-      id,
-      provider: input.provider,
-      method: input.method,
-      status: "creating",
-      amountMinor: input.amountMinor,
-      currency: input.currency,
-      reference: attemptReference(input.provider, input.reference),
-      customer: input.customer,
-      phone: input.phone,
-      network: input.network ?? null,
-      metadata: input.metadata ?? null,
-      idempotencyKey: key,
-      ownerScope: ctx.ownerScope,
-      staffId: ctx.seller?.staffId ?? null,
-      staffName: ctx.seller?.staffName ?? null,
-      registerId,
-      shiftId: await openShiftId(tx, registerId),
-      checkoutSessionId: ctx.checkoutSessionId ?? null,
-      // The provider returns the customer's phone to a public page, never to a cashier page.
-      returnToken: ctx.ownerScope.startsWith("register:") ? newReturnToken() : null,
-      expiresAt: new Date(now.getTime() + env.paymentTtlSeconds * 1000),
-      leaseUntil: new Date(now.getTime() + getEnv().timing.createLeaseSeconds * 1000),
-      createdAt: now,
-      updatedAt: now,
-    });
-    return true;
+    if (claimed.length === 0) return undefined;
+    const [row] = await tx
+      .insert(payments)
+      .values({
+        id,
+        provider: input.provider,
+        method: input.method,
+        status: "creating",
+        amountMinor: input.amountMinor,
+        currency: input.currency,
+        reference: attemptReference(input.provider, input.reference),
+        customer: input.customer,
+        phone: input.phone,
+        network: input.network ?? null,
+        metadata: input.metadata ?? null,
+        idempotencyKey: key,
+        ownerScope: ctx.ownerScope,
+        staffId: ctx.seller?.staffId ?? null,
+        staffName: ctx.seller?.staffName ?? null,
+        registerId,
+        shiftId: openShiftIdQuery(registerId),
+        checkoutSessionId: ctx.checkoutSessionId ?? null,
+        // The provider returns the customer's phone to a public page, never to a cashier page.
+        returnToken: ctx.ownerScope.startsWith("register:") ? newReturnToken() : null,
+        expiresAt: new Date(now.getTime() + env.paymentTtlSeconds * 1000),
+        leaseUntil: new Date(now.getTime() + getEnv().timing.createLeaseSeconds * 1000),
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    return row;
   });
 
   if (!inserted) {
@@ -156,8 +160,7 @@ async function createOnce(
     if (record.requestHash !== hash) throw reusedKey();
     return resume(ctx, record.paymentId);
   }
-  const [row] = await ctx.db.select().from(payments).where(eq(payments.id, id));
-  return { payment: await callProvider(ctx, row!, key), created: true };
+  return { payment: await callProvider(ctx, inserted, key), created: true };
 }
 
 /** A repeated key: return the payment, or finish the provider call an earlier attempt could not. */

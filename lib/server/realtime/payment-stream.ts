@@ -17,6 +17,8 @@ type Close = (finalText?: string) => void;
 // On globalThis: start()'s shutdown and the route handlers may hold different copies of this module.
 const holder = globalThis as typeof globalThis & { __malipoOpenStreams?: Set<Close> };
 const open = (holder.__malipoOpenStreams ??= new Set<Close>());
+// One encoder for every stream: it holds no state between calls, and 10,000 streams need not carry 10,000.
+const encoder = new TextEncoder();
 
 /** SIGTERM: end every open stream with a short retry hint so clients reconnect to another instance. */
 export function closeAllStreams(): number {
@@ -35,7 +37,6 @@ export function paymentEventStream(
   paymentId: string,
   lastEventId: number | undefined,
 ): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
   let lastSeq = lastEventId ?? 0;
   let closed = false;
   let pumping = false;

@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/lib/server/db/client";
 import { payments } from "@/lib/server/db/schema";
 import { log } from "@/lib/server/log";
-import { applyProviderEvent } from "@/lib/server/payments/apply-provider-event";
+import { applyProviderEventGrouped } from "@/lib/server/payments/group-commit";
 import { payGridCallbackSchema, payGridWebhookSchema } from "@/lib/server/providers/paygrid/schemas";
 import { verifyPayGridSignature } from "@/lib/server/providers/paygrid/webhook-signature";
 import { isPaymentStatus } from "@/lib/payment-status";
@@ -82,7 +82,7 @@ export async function receivePayGridWebhook(
     log.warn("paygrid webhook without a known status", { paymentId: payment.id, status });
     return IGNORED;
   }
-  const result = await applyProviderEvent(db, {
+  const result = await applyProviderEventGrouped(db, {
     paymentId: payment.id,
     status,
     source: "webhook",

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/server/db/client";
 import { log } from "@/lib/server/log";
-import { applyProviderEvent } from "@/lib/server/payments/apply-provider-event";
+import { applyProviderEventGrouped } from "@/lib/server/payments/group-commit";
 import { mapSplashPayStatus } from "@/lib/server/providers/splashpay/adapter";
 import { splashPayWebhookSchema } from "@/lib/server/providers/splashpay/schemas";
 import { verifySplashPaySignature } from "@/lib/server/providers/splashpay/webhook-signature";
@@ -50,7 +50,7 @@ export async function receiveSplashPayWebhook(
   }
 
   const eventId = `splashpay:${reference}:${event.data.status}`;
-  const result = await applyProviderEvent(db, {
+  const result = await applyProviderEventGrouped(db, {
     paymentId: payment.id,
     status,
     source: "webhook",

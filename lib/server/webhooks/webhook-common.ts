@@ -11,7 +11,7 @@ import type { ApplyResult } from "@/lib/server/payments/apply-provider-event";
 import type { SignatureVerdict } from "@/lib/server/providers/hmac-signature";
 
 // The steps every provider's webhook receiver shares: raw body → verify (401, nothing stored) → parse only
-// then → match the payment → apply through applyProviderEvent (dedupe, forward-only, event log, notify).
+// then → match the payment → apply through applyProviderEvent, in a group commit (dedupe, forward-only, event log, notify).
 // Providers retry non-2xx answers, so every verified event is acknowledged, even one we ignore.
 
 export interface WebhookAnswer {
