@@ -65,8 +65,9 @@ bash scripts/assemble-standalone.sh
 step "bench smoke"
 # Every bench scenario at a tiny size against this build, so `npm run bench` keeps running; no timing is
 # asserted (README "Benchmarks"). Ports apart from the e2e servers', moved by E2E_PORT_OFFSET like theirs.
+# (Not 4190: fetch refuses it, a "bad port" in the Fetch standard, as it does 6000 and 10080.)
 bench_port=$((3190 + ${E2E_PORT_OFFSET:-0}))
-BENCH_APP_PORT=$bench_port BENCH_SANDBOX_PORT=$((bench_port + 1000)) BENCH_RAW_SSE_PORT=$((bench_port + 2)) \
+BENCH_APP_PORT=$bench_port BENCH_SANDBOX_PORT=$((bench_port + 1005)) BENCH_RAW_SSE_PORT=$((bench_port + 2)) \
   timeout 300 npx tsx bench/run.ts --smoke
 
 step "standalone server as the image runs it; compression, live streams and page-weight budgets"
