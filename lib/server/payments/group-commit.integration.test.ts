@@ -4,6 +4,7 @@ import type { Database, Db } from "@/lib/server/db/client";
 import { PAYMENT_CHANNEL } from "@/lib/server/db/payment-notify";
 import { paymentEvents, payments, providerEventReceipts } from "@/lib/server/db/schema";
 import { testStores } from "@/test/databases";
+import { pendingPaymentRow } from "@/test/payment-row";
 import type { ApplyResult, ProviderEvent } from "./apply-provider-event";
 import { applyProviderEventGrouped, groupCommitStats } from "./group-commit";
 import { onPaymentChanged } from "./payment-listeners";
@@ -16,22 +17,8 @@ let seq = 0;
 
 async function newPayments(db: Db, count: number): Promise<string[]> {
   const ids = Array.from({ length: count }, () => `pay_group_${++seq}`);
-  await db.insert(payments).values(
-    ids.map((id) => ({
-      id,
-      provider: "paygrid",
-      method: "dynamic-qr",
-      status: "pending",
-      amountMinor: 500_000,
-      currency: "TZS",
-      reference: `POS-${id}`,
-      customer: { firstname: "A", lastname: "B", email: "a@example.com" },
-      phone: "255712345678",
-      idempotencyKey: `k-${id}`,
-      ownerScope: "register:test",
-      expiresAt: new Date(Date.now() + 1_800_000),
-    })),
-  );
+  // No provider id yet, as before the create answer: the webhooks below bring none either.
+  await db.insert(payments).values(ids.map((id) => pendingPaymentRow(id, { providerPaymentId: null })));
   return ids;
 }
 
