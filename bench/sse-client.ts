@@ -9,9 +9,14 @@ export interface SseStream {
   onFrame?: (data: string) => void;
 }
 
-export function openSse(url: string, headers: Record<string, string> = {}): Promise<SseStream> {
+export function openSse(
+  url: string,
+  headers: Record<string, string> = {},
+  /** Set before the first frame, so a later frame in the same chunk is not missed. */
+  onFrame?: (data: string) => void,
+): Promise<SseStream> {
   return new Promise((resolve, reject) => {
-    const stream: SseStream = { request: undefined as unknown as http.ClientRequest };
+    const stream: SseStream = { request: undefined as unknown as http.ClientRequest, onFrame };
     stream.request = http.get(url, { agent, headers }, (res) => {
       if (res.statusCode !== 200) {
         reject(new Error(`${url} answered ${res.statusCode}`));

@@ -1,8 +1,8 @@
-import http from "node:http";
+import type http from "node:http";
 import { APP } from "../config";
-import { agent } from "../http";
 import { rssKb, settle } from "../measure";
 import type { Servers } from "../servers";
+import { openSse } from "../sse-client";
 import type { Created } from "./create";
 
 // SSE streams as a cashier's screen holds them, and (b) the server memory each open stream costs
@@ -19,36 +19,12 @@ export interface Streams {
 export function streamsOf(servers: Servers): Streams {
   const open: http.ClientRequest[] = [];
   const arrivals = new Map<string, (status: string) => void>();
-  const openStream = (id: string) =>
-    new Promise<void>((resolve, reject) => {
-      const req = http.get(
-        `${APP}/api/payments/${id}/events`,
-        { agent, headers: { cookie: servers.cookie } },
-        (res) => {
-          let buffer = "";
-          let first = true;
-          res.setEncoding("utf8");
-          res.on("data", (chunk: string) => {
-            buffer += chunk;
-            let end: number;
-            while ((end = buffer.indexOf("\n\n")) >= 0) {
-              const frame = buffer.slice(0, end);
-              buffer = buffer.slice(end + 2);
-              const data = /^data: (.*)$/m.exec(frame)?.[1];
-              if (!data) continue;
-              if (first) {
-                first = false;
-                resolve();
-                continue;
-              }
-              arrivals.get(id)?.((JSON.parse(data) as { status: string }).status);
-            }
-          });
-        },
-      );
-      req.on("error", reject);
-      open.push(req);
-    });
+  const openStream = async (id: string) => {
+    const stream = await openSse(`${APP}/api/payments/${id}/events`, { cookie: servers.cookie }, (data) =>
+      arrivals.get(id)?.((JSON.parse(data) as { status: string }).status),
+    );
+    open.push(stream.request);
+  };
   const closeAll = () => {
     for (const req of open) req.destroy();
     open.length = 0;
