@@ -40,6 +40,11 @@ async function query<T>(text: string, values: unknown[] = []): Promise<T[]> {
   }
 }
 
+/** A `select count(*)::int as n …` query's number. */
+async function countRows(text: string, values: unknown[] = []): Promise<number> {
+  return (await query<{ n: number }>(text, values))[0]!.n;
+}
+
 /** Completes a payment at the provider; its webhook is dropped, so only a status check learns of it. */
 async function completeAtProvider(sale: Created): Promise<number> {
   const response = await fetch(`${sandbox.url}/control/payments/${sale.provider_payment_id}/complete`, {
@@ -201,13 +206,10 @@ describe("three instances on one PostgreSQL", () => {
       ]);
       await expect
         .poll(
-          async () =>
-            (
-              await query<{ n: number }>(
-                "select count(*)::int as n from payments where id = any($1) and status = 'completed'",
-                [ids],
-              )
-            )[0]!.n,
+          () =>
+            countRows("select count(*)::int as n from payments where id = any($1) and status = 'completed'", [
+              ids,
+            ]),
           { timeout: 90_000, interval: 500 },
         )
         .toBe(200);
@@ -234,13 +236,11 @@ describe("three instances on one PostgreSQL", () => {
     );
     await expect
       .poll(
-        async () =>
-          (
-            await query<{ n: number }>(
-              "select count(*)::int as n from merchant_webhook_outbox where id = any($1) and delivered_at is not null",
-              [ids],
-            )
-          )[0]!.n,
+        () =>
+          countRows(
+            "select count(*)::int as n from merchant_webhook_outbox where id = any($1) and delivered_at is not null",
+            [ids],
+          ),
         { timeout: 30_000, interval: 250 },
       )
       .toBe(60);
@@ -306,23 +306,17 @@ describe("three instances on one PostgreSQL", () => {
     // Leases of the dead instance expire and A and B complete every payment.
     await expect
       .poll(
-        async () =>
-          (
-            await query<{ n: number }>(
-              "select count(*)::int as n from payments where id = any($1) and status = 'completed'",
-              [ids],
-            )
-          )[0]!.n,
+        () =>
+          countRows("select count(*)::int as n from payments where id = any($1) and status = 'completed'", [
+            ids,
+          ]),
         { timeout: 90_000, interval: 1000 },
       )
       .toBe(60);
     expect(
-      (
-        await query<{ n: number }>(
-          "select count(*)::int as n from payments where id = any($1) and lease_until > now()",
-          [ids],
-        )
-      )[0]!.n,
+      await countRows("select count(*)::int as n from payments where id = any($1) and lease_until > now()", [
+        ids,
+      ]),
     ).toBe(0);
   });
 });
