@@ -1,8 +1,7 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db, DbTx } from "@/lib/server/db/client";
-import { paymentEvents, payments, providerEventReceipts, type PaymentRow } from "@/lib/server/db/schema";
-import { notifyPaymentChanged } from "@/lib/server/db/payment-notify";
+import { payments, providerEventReceipts, type PaymentRow } from "@/lib/server/db/schema";
 import { getEnv } from "@/lib/server/env";
 import { canTransition, isTerminal, type PaymentStatus } from "@/lib/payment-status";
 import { paymentJson } from "@/lib/server/wire/payment-json";
@@ -11,6 +10,7 @@ import type { ReportedFees } from "@/lib/server/providers/adapter";
 import { checkReportedAmount, type ReportedMoney } from "./amount-check";
 import { feeColumns } from "./fees";
 import { runPaymentChangedListeners } from "./payment-listeners";
+import { presentOnly, writeTransition } from "./write-transition";
 
 // The one path by which a payment's status changes — webhook, poll, API answer or our own deadline logic.
 // In one transaction: dedupe the provider event, lock the row, apply the transition forward-only, append
@@ -109,25 +109,22 @@ export async function applyProviderEventIn(tx: DbTx, reported: ProviderEvent): P
   // When the money landed decides, not the path: a completion that landed in time but arrived after our
   // deadline had already closed the payment is not late (only its news was).
   const paidAfterExpiry = completing && settledAfter(occurredAt, current.expiresAt, now);
-  const [updated] = await tx
-    .update(payments)
-    .set({
-      ...identity,
-      status: event.status,
-      updatedAt: now,
-      ...(completing ? { completedAt: occurredAt, paidAfterExpiry } : {}),
-      ...(event.failure ? { failureCode: event.failure.code, failureMessage: event.failure.message } : {}),
-      // Open payments keep being checked; settled ones leave the reconciler's queue.
-      nextCheckAt: isTerminal(event.status)
-        ? null
-        : new Date(now.getTime() + getEnv().timing.recheckSeconds * 1000),
-      leaseUntil: null,
-    })
-    .where(and(eq(payments.id, current.id), eq(payments.status, from)))
-    .returning();
-  if (!updated) throw new Error(`payment ${current.id} changed under its row lock`);
-
-  await tx.insert(paymentEvents).values({
+  const changes = presentOnly({
+    ...identity,
+    status: event.status,
+    updatedAt: now,
+    ...(completing ? { completedAt: occurredAt, paidAfterExpiry } : {}),
+    ...(event.failure ? { failureCode: event.failure.code, failureMessage: event.failure.message } : {}),
+    // Open payments keep being checked; settled ones leave the reconciler's queue.
+    nextCheckAt: isTerminal(event.status)
+      ? null
+      : new Date(now.getTime() + getEnv().timing.recheckSeconds * 1000),
+    leaseUntil: null,
+  });
+  // The row as the update leaves it, merged here instead of read back: the event log's snapshot and the
+  // listeners need it before the one statement that writes both (write-transition.ts).
+  const updated: PaymentRow = { ...current, ...changes };
+  await writeTransition(tx, current.id, from, changes, {
     paymentId: updated.id,
     status: event.status,
     previousStatus: from,
@@ -136,7 +133,6 @@ export async function applyProviderEventIn(tx: DbTx, reported: ProviderEvent): P
     detail: { payment: paymentJson(updated), ...event.detail },
   });
   await runPaymentChangedListeners(tx, updated);
-  await notifyPaymentChanged(tx, updated.id);
   return { outcome: "applied", payment: updated };
 }
 

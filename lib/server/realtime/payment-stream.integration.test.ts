@@ -149,6 +149,42 @@ describe.each(testStores())("SSE payment stream on $name", (store) => {
     expect(hub.subscriberCount()).toBe(0);
   });
 
+  it("streams of one payment woken together share one read, and each still gets every frame", async () => {
+    const id = await newPayment();
+    let reads = 0;
+    // Counts the stream's reads: every one starts with db.select().
+    const counted = new Proxy(database.db, {
+      get(target, property, receiver) {
+        if (property === "select") reads += 1;
+        return Reflect.get(target, property, receiver) as unknown;
+      },
+    });
+    const streams = Array.from({ length: 8 }, () => reader(paymentEventStream(counted, hub, id, undefined)));
+    for (const stream of streams) {
+      await stream.next();
+      await stream.next();
+    }
+    await expect.poll(() => hub.subscriberCount()).toBe(8);
+    reads = 0;
+    // Two changes back to back: streams woken by the second while the first read is under way must not be
+    // handed that older read.
+    await applyProviderEvent(database.db, { paymentId: id, status: "processing", source: "webhook" });
+    await applyProviderEvent(database.db, {
+      paymentId: id,
+      status: "completed",
+      source: "webhook",
+      money: PAID,
+    });
+    for (const stream of streams) {
+      const seen: string[] = [];
+      for (let frame = await stream.next(); frame; frame = await stream.next()) seen.push(frame.data!.status);
+      expect(seen.at(-1)).toBe("completed");
+      expect(seen.filter((status) => status === "processing").length).toBeLessThanOrEqual(1);
+    }
+    // Eight streams alone would read at least eight times for each change.
+    expect(reads).toBeLessThanOrEqual(4);
+  });
+
   it("ends every open stream on shutdown with a short retry hint so the process can exit", async () => {
     const ids = [await newPayment(), await newPayment()];
     const streams = ids.map((id) => reader(paymentEventStream(database.db, hub, id, undefined)));

@@ -20,6 +20,35 @@ const open = (holder.__malipoOpenStreams ??= new Set<Close>());
 // One encoder for every stream: it holds no state between calls, and 10,000 streams need not carry 10,000.
 const encoder = new TextEncoder();
 
+// Streams of one payment (a cashier's tab, the customer display, the shopper's phone…) are woken together
+// by one NOTIFY: they share one read of the log instead of each asking the database. A stream joins only
+// a read that began after its wake-up, so no stream can be handed rows read before the change it was woken
+// for. `clock` orders wake-ups and read starts.
+type EventRow = typeof paymentEvents.$inferSelect;
+const reads = new Map<string, { startedAt: number; rows: Promise<EventRow[]> }>();
+let clock = 0;
+
+function eventsAfter(db: Db, paymentId: string, afterSeq: number, wokenAt: number): Promise<EventRow[]> {
+  const key = `${paymentId}\u0000${afterSeq}`;
+  const shared = reads.get(key);
+  if (shared && shared.startedAt > wokenAt) return shared.rows;
+  const entry = {
+    startedAt: ++clock,
+    rows: db
+      .select()
+      .from(paymentEvents)
+      .where(and(eq(paymentEvents.paymentId, paymentId), gt(paymentEvents.seq, afterSeq)))
+      .orderBy(asc(paymentEvents.seq))
+      .limit(100),
+  };
+  reads.set(key, entry);
+  const forget = () => {
+    if (reads.get(key) === entry) reads.delete(key);
+  };
+  entry.rows.then(forget, forget);
+  return entry.rows;
+}
+
 /** SIGTERM: end every open stream with a short retry hint so clients reconnect to another instance. */
 export function closeAllStreams(): number {
   const count = open.size;
@@ -41,6 +70,7 @@ export function paymentEventStream(
   let closed = false;
   let pumping = false;
   let dirty = false;
+  let wokenAt = 0;
   let cleanup: () => void = () => {};
 
   return new ReadableStream<Uint8Array>({
@@ -70,12 +100,7 @@ export function paymentEventStream(
         try {
           do {
             dirty = false;
-            const rows = await db
-              .select()
-              .from(paymentEvents)
-              .where(and(eq(paymentEvents.paymentId, paymentId), gt(paymentEvents.seq, lastSeq)))
-              .orderBy(asc(paymentEvents.seq))
-              .limit(100);
+            const rows = await eventsAfter(db, paymentId, lastSeq, wokenAt);
             for (const row of rows) {
               if (closed) return;
               const snapshot = row.detail?.payment ?? (await currentJson());
@@ -125,9 +150,16 @@ export function paymentEventStream(
         send(sseFrame("payment", lastSeq, paymentJson(row)));
         if (isPaymentStatus(row.status) && isTerminal(row.status)) return close();
       }
-      unsubscribe = await hub.subscribe(paymentId, () => void pump());
+      // The pump starts a microtask later: every stream of the payment is stamped by the same NOTIFY
+      // before the first of them starts the read the others then join.
+      const wake = () => {
+        wokenAt = ++clock;
+        queueMicrotask(() => void pump());
+      };
+      unsubscribe = await hub.subscribe(paymentId, wake);
       if (closed) return unsubscribe();
       // Anything logged between the snapshot and the subscription is picked up here.
+      wokenAt = ++clock;
       await pump();
     },
     cancel() {
