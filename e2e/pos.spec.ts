@@ -39,6 +39,38 @@ async function expectSameDocument(page: Page): Promise<void> {
   );
 }
 
+test("the QR shows on the register the moment the payment is created, before its page has loaded", async ({
+  page,
+}) => {
+  await signIn(page);
+  await ringUp(page, "4200", "dynamic-qr");
+  await fillDetails(page);
+  // Hold the navigation to the payment's page: what the cashier sees meanwhile is the create answer's QR.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const paymentPage = /\/payments\/pay_[^/?]+\?_rsc=/;
+  await page.route(paymentPage, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.getByTestId("charge").click();
+  const preview = page.getByTestId("created-qr-preview");
+  await expect(preview.getByTestId("payment-qr")).toBeVisible();
+  await expect(page).toHaveURL(/\/register/);
+  const shown = await decodeQrFromScreen(preview.getByTestId("payment-qr"));
+  const emv = parseEmv(shown);
+  expect(emv.ok && emv.get("54")).toBe("4200.00");
+
+  release();
+  await page.waitForURL(/\/payments\/pay_/);
+  await page.unroute(paymentPage);
+  await expect(page.locator("section[data-hydrated=true]")).toBeVisible();
+  // The same code as the payment's own page shows, live.
+  const payment = await readPayment(page, paymentIdFromUrl(page));
+  expect(shown).toBe(payment.qr_code);
+  expect(await decodeQrFromScreen(page.getByTestId("payment-qr"))).toBe(shown);
+});
+
 for (const locale of ["en", "sw"] as const) {
   test(`QR [${locale}]: keypad → details → pay → the customer approves → completed, live`, async ({
     page,

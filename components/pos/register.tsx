@@ -10,6 +10,8 @@ import { CustomerForm, type CustomerValues } from "@/components/payment/customer
 import { providerName } from "@/components/payment/provider-name";
 import { rememberCustomer } from "@/components/payment/recent-customers";
 import { useCreatePayment } from "@/components/payment/use-create-payment";
+import { preloadQr } from "@/components/payment/lazy-qr";
+import type { Payment } from "@/lib/api-contract";
 import { formatAmount } from "@/lib/format";
 import { minimumNotMet } from "@/components/payment/below-minimum";
 import { CURRENCIES, CURRENCY_EXPONENT, formatMoney, type Currency } from "@/lib/money";
@@ -18,6 +20,7 @@ import { useHydrated } from "@/components/ui/use-hydrated";
 import { CashPanel } from "./cash-panel";
 import { Keypad } from "./keypad";
 import { failoverOption, hasEveryField } from "./failover";
+import { CreatedQrPreview, hasQr } from "./created-qr-preview";
 import { PaymentLinkPanel } from "./payment-link-panel";
 import { loadSaleDraft, saveSaleDraft } from "./sale-draft";
 
@@ -78,10 +81,16 @@ export function Register({
     setReference(draft.reference ?? "");
   }, [params]);
 
-  const onCreated = useCallback(
-    (payment: { id: string }) => router.push(`/payments/${payment.id}`),
-    [router],
-  );
+  // The answer's QR shows here at once (created-qr-preview.tsx) while its page loads.
+  const [created, setCreated] = useState<Payment | null>(null);
+  const onCreated = useCallback((payment: Payment) => setCreated(payment), []);
+  // After the commit that shows it: the page's navigation must not hold back the QR's first paint.
+  useEffect(() => {
+    if (created) router.push(`/payments/${created.id}`);
+  }, [created, router]);
+  useEffect(() => {
+    if (step === "details") preloadQr();
+  }, [step]);
   const create = useCreatePayment({ url: "/api/payments", onCreated });
   const display = formatAmount(amount === "" ? "0" : amount.replace(/\.$/, ""), currency, locale);
 
@@ -161,6 +170,10 @@ export function Register({
         onBack={() => setStep("sale")}
       />
     );
+  }
+
+  if (step === "details" && created && hasQr(created)) {
+    return <CreatedQrPreview payment={created} amount={display} merchantName={merchantName} />;
   }
 
   if (step === "details" && chosen && chosen.method !== "cash" && chosen.provider !== "cash") {

@@ -10,7 +10,7 @@ type EventRow = typeof paymentEvents.$inferInsert;
 /**
  * Writes one status transition in ONE statement: the forward-only update of the payment row, the event-log
  * row and the NOTIFY, as a data-modifying WITH. Each statement is a round trip (and on PGlite a turn of its
- * one connection), so the webhook path pays one instead of three (docs/architecture.md#performance).
+ * one connection), so the webhook path pays one instead of three (docs/architecture.md#database-is-the-truth).
  * The caller holds the row lock (SELECT … FOR UPDATE), so the guard on the old status can only fail through
  * a bug; it throws, and the caller's transaction rolls back the event row with it.
  */
