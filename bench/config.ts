@@ -18,5 +18,11 @@ export const RAW_SSE_PORT = Number(process.env.BENCH_RAW_SSE_PORT ?? APP_PORT + 
 export const WEBHOOK_RATE = 100;
 export const STORES = (process.env.BENCH_STORES ?? (SMOKE ? "pglite" : "pglite,postgres")).split(",");
 export const VERBOSE = Boolean(process.env.BENCH_VERBOSE);
+/**
+ * Fiscal receipts are off in the measured app unless BENCH_FISCAL=1: in sandbox mode TRA's simulator runs
+ * inside the app's own process, so each payment's receipt would also charge the simulator's work (parsing
+ * the certificate, checking the signature) to the figures of the payment path. In production TRA is remote.
+ */
+export const FISCAL = process.env.BENCH_FISCAL === "1";
 
 export type Store = "pglite" | "postgres";

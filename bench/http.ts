@@ -11,6 +11,24 @@ export function request(
   /** Give up (an error) when no answer has finished by then; unset, wait as long as it takes. */
   timeoutMs?: number,
 ): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
+  return send(method, url, body, headers, timeoutMs).catch((error: unknown) => {
+    // A kept-alive socket the server closed as the request left on it (Node's documented race): the
+    // request never reached the server, so it is sent once more on a fresh socket. Bench requests are
+    // safe to repeat (webhooks are deduplicated by event id, creates carry their Idempotency-Key).
+    if (error instanceof StaleSocket) return send(method, url, body, headers, timeoutMs);
+    throw error;
+  });
+}
+
+class StaleSocket extends Error {}
+
+function send(
+  method: string,
+  url: string,
+  body: string | undefined,
+  headers: Record<string, string>,
+  timeoutMs: number | undefined,
+): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method, agent, headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -23,7 +41,9 @@ export function request(
         }),
       );
     });
-    req.on("error", reject);
+    req.on("error", (error: NodeJS.ErrnoException) =>
+      reject(req.reusedSocket && error.code === "ECONNRESET" ? new StaleSocket(error.message) : error),
+    );
     if (timeoutMs !== undefined) {
       const timer = setTimeout(() => req.destroy(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
       req.on("close", () => clearTimeout(timer));

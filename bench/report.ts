@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import os from "node:os";
-import { BIG_STREAMS, STREAMS, WEBHOOK_RATE, type Store } from "./config";
+import { BIG_STREAMS, FISCAL, STREAMS, WEBHOOK_RATE, type Store } from "./config";
 import { percentile, sorted } from "./measure";
 import type { measureRawSse } from "./scenarios/ceilings";
 import type { measureManyStreams } from "./scenarios/many-streams";
@@ -33,6 +33,7 @@ export function results({ store, create, sse, streams, perSecond, many, ceilings
       node: process.version,
     },
     store,
+    fiscal_receipts: FISCAL,
     a_webhook_to_sse_ms: {
       streams: STREAMS,
       rate_per_s: WEBHOOK_RATE,
@@ -109,7 +110,7 @@ export function printTable(all: Results[]) {
   row(`(b) webhook → SSE p50 ms @${BIG_STREAMS}`, (r) => r.e_many_streams.frame_p50_ms);
   row(`(b) webhook → SSE p99 ms @${BIG_STREAMS}`, (r) => r.e_many_streams.frame_p99_ms);
   console.log(
-    `\nMalipo benchmark (production build, standalone PayGrid sandbox, ${STREAMS} streams at ${WEBHOOK_RATE} webhooks/s)\n`,
+    `\nMalipo benchmark (production build, standalone PayGrid sandbox, ${STREAMS} streams at ${WEBHOOK_RATE} webhooks/s, fiscal receipts ${FISCAL ? "on" : "off"})\n`,
   );
   console.table(rows);
 }

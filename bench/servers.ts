@@ -2,7 +2,17 @@ import { spawn, execSync, type ChildProcess, type StdioOptions } from "node:chil
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { APP, APP_PORT, OWNER, RAW_SSE_PORT, SANDBOX, SANDBOX_PORT, SIGNING_KEY, VERBOSE } from "./config";
+import {
+  APP,
+  APP_PORT,
+  FISCAL,
+  OWNER,
+  RAW_SSE_PORT,
+  SANDBOX,
+  SANDBOX_PORT,
+  SIGNING_KEY,
+  VERBOSE,
+} from "./config";
 import { request } from "./http";
 
 // The servers a bench run measures: the standalone PayGrid sandbox and the production build, each on its own
@@ -147,6 +157,7 @@ export async function startServers(databaseUrl: string | undefined): Promise<Ser
     // a shop's clients meet, or the bench would measure 429s.
     ...BENCH_STREAM_CAPS,
     LOG_LEVEL: "warn",
+    ...(FISCAL ? {} : { VFD_MODE: "off" }),
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   });
   await waitFor(`${SANDBOX}/control/settings`);
