@@ -73,6 +73,17 @@ describe.each(testStores())("SSE payment stream on $name", (store) => {
   // What the provider reports on completion: the sale's own amount (a completion without one is drift).
   const PAID = { amount: "1000", currency: "TZS" };
 
+  /** The provider's two usual webhooks, one after the other: processing, then completed. */
+  async function processThenComplete(id: string): Promise<void> {
+    await applyProviderEvent(database.db, { paymentId: id, status: "processing", source: "webhook" });
+    await applyProviderEvent(database.db, {
+      paymentId: id,
+      status: "completed",
+      source: "webhook",
+      money: PAID,
+    });
+  }
+
   async function newPayment(): Promise<string> {
     n += 1;
     const id = `pay_sse_${n}`;
@@ -125,13 +136,7 @@ describe.each(testStores())("SSE payment stream on $name", (store) => {
         rows: { seq: number }[];
       }
     ).rows;
-    await applyProviderEvent(database.db, { paymentId: id, status: "processing", source: "webhook" });
-    await applyProviderEvent(database.db, {
-      paymentId: id,
-      status: "completed",
-      source: "webhook",
-      money: PAID,
-    });
+    await processThenComplete(id);
     const stream = reader(paymentEventStream(database.db, hub, id, seq));
     expect(await stream.next()).toEqual({ retry: 3000 });
     expect((await stream.next())?.data?.status).toBe("processing");
@@ -168,13 +173,7 @@ describe.each(testStores())("SSE payment stream on $name", (store) => {
     reads = 0;
     // Two changes back to back: streams woken by the second while the first read is under way must not be
     // handed that older read.
-    await applyProviderEvent(database.db, { paymentId: id, status: "processing", source: "webhook" });
-    await applyProviderEvent(database.db, {
-      paymentId: id,
-      status: "completed",
-      source: "webhook",
-      money: PAID,
-    });
+    await processThenComplete(id);
     for (const stream of streams) {
       const seen: string[] = [];
       for (let frame = await stream.next(); frame; frame = await stream.next()) seen.push(frame.data!.status);
